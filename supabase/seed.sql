@@ -1,3 +1,4 @@
--- Local and preview seed data, applied after the migrations by `supabase db reset` /
--- `supabase db push --include-seed`. Each domain appends its own section below.
-select 1;
+-- Local and preview seed data, applied after the migrations (`supabase db reset`, or
+-- `supabase db push --include-seed` locally). Each domain has its own file in seeds/, applied
+-- after this one in name order (see [db.seed] in config.toml).
+set statement_timeout = 0;

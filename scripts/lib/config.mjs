@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const localDir = path.join(root, '.local');
+/** Git-ignored state of the local stack (the cluster); LOCAL_STACK_DIR puts it elsewhere. */
+export const localDir = process.env.LOCAL_STACK_DIR ?? path.join(root, '.local');
 
 /** Debian's PostgreSQL 15 binaries. */
 export const pgBin = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';

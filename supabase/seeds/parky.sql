@@ -1,0 +1,1 @@
+-- Parky sample data (Tokyo): added by the Parky core work.

@@ -1,0 +1,1 @@
+-- Prompty sample data: added by the Prompty core work.
