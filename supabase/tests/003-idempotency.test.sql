@@ -28,7 +28,7 @@ select throws_ok($$ select * from private.idempotency_keys $$, '42501', null, 'c
 
 select tests.authenticate_as_service_role();
 select is(private.idempotency_begin('app.job', '00000000-0000-4000-8000-000000000002', '{}'), null,
-          'service_role calls without a user are keyed on a null caller');
+          'service_role calls without a user are keyed on the nil caller');
 select private.idempotency_finish('app.job', '00000000-0000-4000-8000-000000000002', '{"ok": true}');
 select is(private.idempotency_begin('app.job', '00000000-0000-4000-8000-000000000002', '{}'),
           '{"ok": true, "replayed": true}'::jsonb, 'and replay like any other');
