@@ -45,9 +45,10 @@ function npmDependenciesPresent() {
 
 export function ensureNpmDependencies() {
   if (npmDependenciesPresent()) return;
-  const lockfile = fs.existsSync(path.join(root, 'package-lock.json'));
-  step(`installing npm dependencies (npm ${lockfile ? 'ci' : 'install'})`);
-  run('npm', [lockfile ? 'ci' : 'install', '--no-audit', '--no-fund'], { cwd: root });
+  // `npm install` follows package-lock.json; `npm ci` is not used because this npm leaves other
+  // platforms' optional packages (deno, rollup) out of the lock file and ci then refuses it.
+  step('installing npm dependencies (npm install)');
+  run('npm', ['install', '--no-audit', '--no-fund'], { cwd: root });
   done('npm dependencies installed');
 }
 
