@@ -5,7 +5,361 @@ export type Database = {
   
   "parky": {
           Tables: {
-            [_ in never]: never
+            "admins": {
+                  Row: {
+                    "created_at": string,"note": string | null,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"note"?: string | null,"user_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"note"?: string | null,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "admins_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: true
+      referencedRelation: "app_users"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"app_users": {
+                  Row: {
+                    "avatar_url": string | null,"created_at": string,"deleted_at": string | null,"display_name": string,"email": string | null,"id": string,"locale": string,"notification_prefs": NonNullable<Json>,"premium": boolean,"status": string,"updated_at": string,"vehicle_type": string | null,"withdrawn_at": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "avatar_url"?: string | null,"created_at"?: string,"deleted_at"?: string | null,"display_name"?: string,"email"?: string | null,"id": string,"locale"?: string,"notification_prefs"?: NonNullable<Json>,"premium"?: boolean,"status"?: string,"updated_at"?: string,"vehicle_type"?: string | null,"withdrawn_at"?: string | null
+                  }
+                  Update: {
+                    "avatar_url"?: string | null,"created_at"?: string,"deleted_at"?: string | null,"display_name"?: string,"email"?: string | null,"id"?: string,"locale"?: string,"notification_prefs"?: NonNullable<Json>,"premium"?: boolean,"status"?: string,"updated_at"?: string,"vehicle_type"?: string | null,"withdrawn_at"?: string | null
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"codes": {
+                  Row: {
+                    "active": boolean,"category": string,"code": string,"created_at": string,"label_en": string,"label_ja": string,"sort_order": number,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "active"?: boolean,"category": string,"code": string,"created_at"?: string,"label_en": string,"label_ja": string,"sort_order"?: number,"updated_at"?: string
+                  }
+                  Update: {
+                    "active"?: boolean,"category"?: string,"code"?: string,"created_at"?: string,"label_en"?: string,"label_ja"?: string,"sort_order"?: number,"updated_at"?: string
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"parking_lot_attributes": {
+                  Row: {
+                    "attribute_key": string,"created_at": string,"parking_lot_id": string,"updated_at": string,"value": NonNullable<Json>
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "attribute_key": string,"created_at"?: string,"parking_lot_id": string,"updated_at"?: string,"value": NonNullable<Json>
+                  }
+                  Update: {
+                    "attribute_key"?: string,"created_at"?: string,"parking_lot_id"?: string,"updated_at"?: string,"value"?: NonNullable<Json>
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "parking_lot_attributes_parking_lot_id_fkey"
+      columns: ["parking_lot_id"]
+isOneToOne: false
+      referencedRelation: "parking_lots"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"parking_lot_hours": {
+                  Row: {
+                    "close_time": string,"created_at": string,"day_of_week": number,"id": string,"is_closed": boolean,"open_time": string,"parking_lot_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "close_time"?: string,"created_at"?: string,"day_of_week": number,"id"?: string,"is_closed"?: boolean,"open_time"?: string,"parking_lot_id": string
+                  }
+                  Update: {
+                    "close_time"?: string,"created_at"?: string,"day_of_week"?: number,"id"?: string,"is_closed"?: boolean,"open_time"?: string,"parking_lot_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "parking_lot_hours_parking_lot_id_fkey"
+      columns: ["parking_lot_id"]
+isOneToOne: false
+      referencedRelation: "parking_lots"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"parking_lot_images": {
+                  Row: {
+                    "caption": string | null,"created_at": string,"id": string,"parking_lot_id": string,"sort_order": number,"url": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "caption"?: string | null,"created_at"?: string,"id"?: string,"parking_lot_id": string,"sort_order"?: number,"url": string
+                  }
+                  Update: {
+                    "caption"?: string | null,"created_at"?: string,"id"?: string,"parking_lot_id"?: string,"sort_order"?: number,"url"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "parking_lot_images_parking_lot_id_fkey"
+      columns: ["parking_lot_id"]
+isOneToOne: false
+      referencedRelation: "parking_lots"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"parking_lot_payment_methods": {
+                  Row: {
+                    "created_at": string,"note": string | null,"parking_lot_id": string,"payment_method": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"note"?: string | null,"parking_lot_id": string,"payment_method": string
+                  }
+                  Update: {
+                    "created_at"?: string,"note"?: string | null,"parking_lot_id"?: string,"payment_method"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "parking_lot_payment_methods_parking_lot_id_fkey"
+      columns: ["parking_lot_id"]
+isOneToOne: false
+      referencedRelation: "parking_lots"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"parking_lot_pricing_rules": {
+                  Row: {
+                    "cap_minutes": number | null,"cap_price": number | null,"cap_repeat": boolean,"created_at": string,"day_of_week": (number)[],"elapsed_from_minutes": number | null,"end_time": string,"id": string,"parking_lot_id": string,"priority": number,"start_time": string,"unit_minutes": number | null,"unit_price": number | null,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "cap_minutes"?: number | null,"cap_price"?: number | null,"cap_repeat"?: boolean,"created_at"?: string,"day_of_week": (number)[],"elapsed_from_minutes"?: number | null,"end_time": string,"id"?: string,"parking_lot_id": string,"priority"?: number,"start_time": string,"unit_minutes"?: number | null,"unit_price"?: number | null,"updated_at"?: string
+                  }
+                  Update: {
+                    "cap_minutes"?: number | null,"cap_price"?: number | null,"cap_repeat"?: boolean,"created_at"?: string,"day_of_week"?: (number)[],"elapsed_from_minutes"?: number | null,"end_time"?: string,"id"?: string,"parking_lot_id"?: string,"priority"?: number,"start_time"?: string,"unit_minutes"?: number | null,"unit_price"?: number | null,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "parking_lot_pricing_rules_parking_lot_id_fkey"
+      columns: ["parking_lot_id"]
+isOneToOne: false
+      referencedRelation: "parking_lots"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"parking_lot_staff": {
+                  Row: {
+                    "created_at": string,"parking_lot_id": string,"role": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"parking_lot_id": string,"role"?: string,"user_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"parking_lot_id"?: string,"role"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "parking_lot_staff_parking_lot_id_fkey"
+      columns: ["parking_lot_id"]
+isOneToOne: false
+      referencedRelation: "parking_lots"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "parking_lot_staff_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "app_users"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"parking_lot_tags": {
+                  Row: {
+                    "created_at": string,"parking_lot_id": string,"tag_id": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"parking_lot_id": string,"tag_id": number
+                  }
+                  Update: {
+                    "created_at"?: string,"parking_lot_id"?: string,"tag_id"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "parking_lot_tags_parking_lot_id_fkey"
+      columns: ["parking_lot_id"]
+isOneToOne: false
+      referencedRelation: "parking_lots"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "parking_lot_tags_tag_id_fkey"
+      columns: ["tag_id"]
+isOneToOne: false
+      referencedRelation: "tags"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"parking_lots": {
+                  Row: {
+                    "address": string | null,"city": string | null,"created_at": string,"deleted_at": string | null,"description": string | null,"entry_method": string | null,"grace": Json | null,"id": string,"lat": number | null,"lng": number | null,"location": unknown,"max_height_m": number | null,"max_length_m": number | null,"max_weight_t": number | null,"max_width_m": number | null,"min_clearance_cm": number | null,"name": string,"operating_hours": string | null,"prefecture": string,"rating_average": number | null,"rating_count": number,"rating_sum": number,"source": string,"status": string,"structure": string | null,"timezone": string,"total_spaces": number | null,"unit_boundary": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "address"?: string | null,"city"?: string | null,"created_at"?: string,"deleted_at"?: string | null,"description"?: string | null,"entry_method"?: string | null,"grace"?: Json | null,"id"?: string,"lat"?: never,"lng"?: never,"location": unknown,"max_height_m"?: number | null,"max_length_m"?: number | null,"max_weight_t"?: number | null,"max_width_m"?: number | null,"min_clearance_cm"?: number | null,"name": string,"operating_hours"?: string | null,"prefecture": string,"rating_average"?: never,"rating_count"?: number,"rating_sum"?: number,"source"?: string,"status"?: string,"structure"?: string | null,"timezone"?: string,"total_spaces"?: number | null,"unit_boundary"?: string,"updated_at"?: string
+                  }
+                  Update: {
+                    "address"?: string | null,"city"?: string | null,"created_at"?: string,"deleted_at"?: string | null,"description"?: string | null,"entry_method"?: string | null,"grace"?: Json | null,"id"?: string,"lat"?: never,"lng"?: never,"location"?: unknown,"max_height_m"?: number | null,"max_length_m"?: number | null,"max_weight_t"?: number | null,"max_width_m"?: number | null,"min_clearance_cm"?: number | null,"name"?: string,"operating_hours"?: string | null,"prefecture"?: string,"rating_average"?: never,"rating_count"?: number,"rating_sum"?: number,"source"?: string,"status"?: string,"structure"?: string | null,"timezone"?: string,"total_spaces"?: number | null,"unit_boundary"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"subscription_plans": {
+                  Row: {
+                    "active": boolean,"app_store_product_id": string | null,"billing_period": string | null,"created_at": string,"description": string | null,"features": NonNullable<Json>,"google_play_product_id": string | null,"id": string,"is_premium": boolean,"name_en": string,"name_ja": string,"price_jpy": number,"sort_order": number,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "active"?: boolean,"app_store_product_id"?: string | null,"billing_period"?: string | null,"created_at"?: string,"description"?: string | null,"features"?: NonNullable<Json>,"google_play_product_id"?: string | null,"id": string,"is_premium"?: boolean,"name_en": string,"name_ja": string,"price_jpy": number,"sort_order"?: number,"updated_at"?: string
+                  }
+                  Update: {
+                    "active"?: boolean,"app_store_product_id"?: string | null,"billing_period"?: string | null,"created_at"?: string,"description"?: string | null,"features"?: NonNullable<Json>,"google_play_product_id"?: string | null,"id"?: string,"is_premium"?: boolean,"name_en"?: string,"name_ja"?: string,"price_jpy"?: number,"sort_order"?: number,"updated_at"?: string
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"tags": {
+                  Row: {
+                    "active": boolean,"created_at": string,"id": number,"kind": string,"name_en": string,"name_ja": string,"slug": string,"sort_order": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "active"?: boolean,"created_at"?: string,"id"?: never,"kind"?: string,"name_en": string,"name_ja": string,"slug": string,"sort_order"?: number
+                  }
+                  Update: {
+                    "active"?: boolean,"created_at"?: string,"id"?: never,"kind"?: string,"name_en"?: string,"name_ja"?: string,"slug"?: string,"sort_order"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"user_activity_logs": {
+                  Row: {
+                    "activity_type": string,"created_at": string,"id": number,"metadata": NonNullable<Json>,"occurred_at": string,"source_id": string | null,"source_type": string | null,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "activity_type": string,"created_at"?: string,"id"?: never,"metadata"?: NonNullable<Json>,"occurred_at"?: string,"source_id"?: string | null,"source_type"?: string | null,"user_id"?: string
+                  }
+                  Update: {
+                    "activity_type"?: string,"created_at"?: string,"id"?: never,"metadata"?: NonNullable<Json>,"occurred_at"?: string,"source_id"?: string | null,"source_type"?: string | null,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "user_activity_logs_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "app_users"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"user_notifications": {
+                  Row: {
+                    "body": string | null,"created_at": string,"deep_link": string | null,"delivered_at": string | null,"id": string,"notif_category": string,"notif_type": string,"payload": NonNullable<Json>,"read_at": string | null,"sent_at": string | null,"status": string,"title": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "body"?: string | null,"created_at"?: string,"deep_link"?: string | null,"delivered_at"?: string | null,"id"?: string,"notif_category"?: string,"notif_type": string,"payload"?: NonNullable<Json>,"read_at"?: string | null,"sent_at"?: string | null,"status"?: string,"title": string,"user_id": string
+                  }
+                  Update: {
+                    "body"?: string | null,"created_at"?: string,"deep_link"?: string | null,"delivered_at"?: string | null,"id"?: string,"notif_category"?: string,"notif_type"?: string,"payload"?: NonNullable<Json>,"read_at"?: string | null,"sent_at"?: string | null,"status"?: string,"title"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "user_notifications_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "app_users"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"user_push_tokens": {
+                  Row: {
+                    "app_version": string | null,"created_at": string,"device_id": string,"device_type": string,"fcm_token": string,"id": string,"last_seen_at": string,"updated_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "app_version"?: string | null,"created_at"?: string,"device_id": string,"device_type": string,"fcm_token": string,"id"?: string,"last_seen_at"?: string,"updated_at"?: string,"user_id"?: string
+                  }
+                  Update: {
+                    "app_version"?: string | null,"created_at"?: string,"device_id"?: string,"device_type"?: string,"fcm_token"?: string,"id"?: string,"last_seen_at"?: string,"updated_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "user_push_tokens_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "app_users"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"user_saved_parkings": {
+                  Row: {
+                    "created_at": string,"parking_lot_id": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"parking_lot_id": string,"user_id"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"parking_lot_id"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "user_saved_parkings_parking_lot_id_fkey"
+      columns: ["parking_lot_id"]
+isOneToOne: false
+      referencedRelation: "parking_lots"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "user_saved_parkings_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "app_users"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"user_subscriptions": {
+                  Row: {
+                    "auto_renew": boolean,"cancelled_at": string | null,"created_at": string,"current_period_end": string | null,"current_period_start": string | null,"id": string,"original_transaction_id": string,"plan_id": string,"status": string,"store": string,"updated_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "auto_renew"?: boolean,"cancelled_at"?: string | null,"created_at"?: string,"current_period_end"?: string | null,"current_period_start"?: string | null,"id"?: string,"original_transaction_id": string,"plan_id": string,"status": string,"store": string,"updated_at"?: string,"user_id": string
+                  }
+                  Update: {
+                    "auto_renew"?: boolean,"cancelled_at"?: string | null,"created_at"?: string,"current_period_end"?: string | null,"current_period_start"?: string | null,"id"?: string,"original_transaction_id"?: string,"plan_id"?: string,"status"?: string,"store"?: string,"updated_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "user_subscriptions_plan_id_fkey"
+      columns: ["plan_id"]
+isOneToOne: false
+      referencedRelation: "subscription_plans"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "user_subscriptions_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "app_users"
+      referencedColumns: ["id"]
+    }
+                  ]
+                }
           }
           Views: {
             [_ in never]: never
