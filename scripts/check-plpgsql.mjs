@@ -1,8 +1,13 @@
 // plpgsql_check over every PL/pgSQL function the project owns, trigger functions included
 // (checked against each table they are attached to; `supabase db lint` skips them).
 // Functions that belong to extensions are not ours and are left out.
+import path from 'node:path';
 import { psql } from './db.mjs';
+import { dbUrl, root } from './lib/config.mjs';
 import { main, done, StackError } from './lib/log.mjs';
+import { run } from './lib/run.mjs';
+
+const appSchemas = 'prompty,parky,private,prompty_private,parky_private';
 
 const query = `
 with ours as (
@@ -30,8 +35,17 @@ select format('%s: trigger function attached to no table, not checked', o.oid::r
 from ours o where o.is_trigger and not exists (select from pg_trigger t where t.tgfoid = o.oid)
 order by 1`;
 
+/** `supabase db lint` (plpgsql_check without triggers) as the CLI runs it, over the apps' schemas. */
+function cliLint() {
+  const result = run(path.join(root, 'node_modules/.bin/supabase'),
+    ['db', 'lint', `--remote=${dbUrl()}`, '--schema', appSchemas, '--level', 'warning', '--fail-on', 'warning'],
+    { cwd: root, allowFail: true });
+  if (result.status !== 0) throw new StackError(`supabase db lint:\n${result.stdout}${result.stderr}`);
+}
+
 /** Throws with every problem found; returns the number of functions checked. */
 export function checkPlpgsql() {
+  cliLint();
   const problems = psql({ sql: query }).split('\n').filter(Boolean);
   if (problems.length > 0) throw new StackError(`plpgsql_check found ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
   return Number(psql({ sql: `select count(*) from pg_proc p join pg_language l on l.oid = p.prolang

@@ -18,6 +18,7 @@ main(async () => {
   const { createNetWorker } = await import('./net-worker.mjs');
   const { runShown } = await import('./lib/run.mjs');
 
+  const wasRunning = db.isRunning();
   await db.start();
   db.reset();
 
@@ -63,6 +64,8 @@ main(async () => {
       warn(error instanceof StackError ? error.message : String(error.stack ?? error));
     }
   }
+  // A cluster this run started is stopped again; one that was already up (npm start) stays.
+  if (!wasRunning) db.stop();
   console.log(failed.length ? `\nfailed suites: ${failed.join(', ')}` : '\nall suites passed');
   console.log(`suites: ${passed} passed, ${failed.length} failed`);
   if (failed.length > 0) process.exit(1);

@@ -9,6 +9,8 @@
   \set default_privileges revoked
 \endif
 select set_config('platform.default_privileges', :'default_privileges', false);
+-- Remembered for later sessions (tests read it).
+alter database postgres set platform.default_privileges from current;
 
 do $$
 declare

@@ -2,7 +2,7 @@
 -- and no API role able to create objects anywhere.
 begin;
 set search_path = extensions, public;
-select plan(31);
+select plan(32);
 
 -- Roles and attributes
 select ok((select not rolsuper and rolcanlogin and rolcreatedb and rolcreaterole and rolbypassrls
@@ -53,6 +53,13 @@ select throws_ok('create function public.intruder() returns int language sql as 
                  'authenticated cannot create a function in public');
 select throws_ok('create table parky.intruder (id int)', '42501', null, 'authenticated cannot create a table in parky');
 reset role;
+
+-- Default privileges: revoked by default (LOCAL_DEFAULT_PRIVILEGES=granted restores the old grants)
+select is(exists(select from pg_default_acl d, aclexplode(d.defaclacl) a
+                 where d.defaclnamespace = 'public'::regnamespace and d.defaclrole = 'postgres'::regrole
+                   and a.grantee in ('anon'::regrole, 'authenticated'::regrole)),
+          current_setting('platform.default_privileges') = 'granted',
+          'objects postgres creates in public reach the API roles only when default privileges are granted');
 
 -- storage helpers
 select is(storage.foldername('avatars/u1/me.png'), array['avatars', 'u1'], 'storage.foldername');
