@@ -25,6 +25,20 @@ isOneToOne: true
       referencedColumns: ["id"]
     }
                   ]
+                },"ads": {
+                  Row: {
+                    "created_at": string,"deleted_at": string | null,"ends_at": string | null,"id": string,"image_url": string,"link_url": string,"placement": string,"priority": number,"published_at": string | null,"title": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"deleted_at"?: string | null,"ends_at"?: string | null,"id"?: string,"image_url": string,"link_url": string,"placement": string,"priority"?: number,"published_at"?: string | null,"title": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"deleted_at"?: string | null,"ends_at"?: string | null,"id"?: string,"image_url"?: string,"link_url"?: string,"placement"?: string,"priority"?: number,"published_at"?: string | null,"title"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    
+                  ]
                 },"app_users": {
                   Row: {
                     "avatar_url": string | null,"created_at": string,"deleted_at": string | null,"display_name": string,"email": string | null,"id": string,"locale": string,"notification_prefs": NonNullable<Json>,"premium": boolean,"status": string,"updated_at": string,"vehicle_type": string | null,"withdrawn_at": string | null
@@ -35,6 +49,20 @@ isOneToOne: true
                   }
                   Update: {
                     "avatar_url"?: string | null,"created_at"?: string,"deleted_at"?: string | null,"display_name"?: string,"email"?: string | null,"id"?: string,"locale"?: string,"notification_prefs"?: NonNullable<Json>,"premium"?: boolean,"status"?: string,"updated_at"?: string,"vehicle_type"?: string | null,"withdrawn_at"?: string | null
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"articles": {
+                  Row: {
+                    "author_name": string | null,"body": string,"category": string,"cover_image_url": string | null,"created_at": string,"deleted_at": string | null,"id": string,"published_at": string | null,"slug": string,"summary": string | null,"title": string,"unpublished_at": string | null,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "author_name"?: string | null,"body"?: string,"category"?: string,"cover_image_url"?: string | null,"created_at"?: string,"deleted_at"?: string | null,"id"?: string,"published_at"?: string | null,"slug": string,"summary"?: string | null,"title": string,"unpublished_at"?: string | null,"updated_at"?: string
+                  }
+                  Update: {
+                    "author_name"?: string | null,"body"?: string,"category"?: string,"cover_image_url"?: string | null,"created_at"?: string,"deleted_at"?: string | null,"id"?: string,"published_at"?: string | null,"slug"?: string,"summary"?: string | null,"title"?: string,"unpublished_at"?: string | null,"updated_at"?: string
                   }
                   Relationships: [
                     
@@ -52,6 +80,38 @@ isOneToOne: true
                   }
                   Relationships: [
                     
+                  ]
+                },"error_reports": {
+                  Row: {
+                    "created_at": string,"description": string | null,"handled_by": string | null,"id": string,"parking_lot_id": string,"report_type": string,"resolution_note": string | null,"status": string,"updated_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"description"?: string | null,"handled_by"?: string | null,"id"?: string,"parking_lot_id": string,"report_type": string,"resolution_note"?: string | null,"status"?: string,"updated_at"?: string,"user_id"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"description"?: string | null,"handled_by"?: string | null,"id"?: string,"parking_lot_id"?: string,"report_type"?: string,"resolution_note"?: string | null,"status"?: string,"updated_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "error_reports_handled_by_fkey"
+      columns: ["handled_by"]
+isOneToOne: false
+      referencedRelation: "app_users"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "error_reports_parking_lot_id_fkey"
+      columns: ["parking_lot_id"]
+isOneToOne: false
+      referencedRelation: "parking_lots"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "error_reports_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "app_users"
+      referencedColumns: ["id"]
+    }
                   ]
                 },"parking_lot_attributes": {
                   Row: {
@@ -219,6 +279,38 @@ isOneToOne: false
                   Relationships: [
                     
                   ]
+                },"parking_reviews": {
+                  Row: {
+                    "comment": string | null,"created_at": string,"deleted_at": string | null,"id": string,"image_urls": (string)[],"moderated_at": string | null,"moderated_by": string | null,"parking_lot_id": string,"rating": number,"rejection_reason": string | null,"session_id": string | null,"status": string,"submitted_at": string | null,"updated_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "comment"?: string | null,"created_at"?: string,"deleted_at"?: string | null,"id"?: string,"image_urls"?: (string)[],"moderated_at"?: string | null,"moderated_by"?: string | null,"parking_lot_id": string,"rating": number,"rejection_reason"?: string | null,"session_id"?: string | null,"status"?: string,"submitted_at"?: string | null,"updated_at"?: string,"user_id"?: string
+                  }
+                  Update: {
+                    "comment"?: string | null,"created_at"?: string,"deleted_at"?: string | null,"id"?: string,"image_urls"?: (string)[],"moderated_at"?: string | null,"moderated_by"?: string | null,"parking_lot_id"?: string,"rating"?: number,"rejection_reason"?: string | null,"session_id"?: string | null,"status"?: string,"submitted_at"?: string | null,"updated_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "parking_reviews_moderated_by_fkey"
+      columns: ["moderated_by"]
+isOneToOne: false
+      referencedRelation: "app_users"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "parking_reviews_parking_lot_id_fkey"
+      columns: ["parking_lot_id"]
+isOneToOne: false
+      referencedRelation: "parking_lots"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "parking_reviews_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "app_users"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"subscription_plans": {
                   Row: {
                     "active": boolean,"app_store_product_id": string | null,"billing_period": string | null,"created_at": string,"description": string | null,"features": NonNullable<Json>,"google_play_product_id": string | null,"id": string,"is_premium": boolean,"name_en": string,"name_ja": string,"price_jpy": number,"sort_order": number,"updated_at": string
@@ -232,6 +324,64 @@ isOneToOne: false
                   }
                   Relationships: [
                     
+                  ]
+                },"support_ticket_replies": {
+                  Row: {
+                    "author_id": string,"body": string,"created_at": string,"from_staff": boolean,"id": string,"ticket_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "author_id"?: string,"body": string,"created_at"?: string,"from_staff"?: boolean,"id"?: string,"ticket_id": string
+                  }
+                  Update: {
+                    "author_id"?: string,"body"?: string,"created_at"?: string,"from_staff"?: boolean,"id"?: string,"ticket_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "support_ticket_replies_author_id_fkey"
+      columns: ["author_id"]
+isOneToOne: false
+      referencedRelation: "app_users"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "support_ticket_replies_ticket_id_fkey"
+      columns: ["ticket_id"]
+isOneToOne: false
+      referencedRelation: "support_tickets"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"support_tickets": {
+                  Row: {
+                    "assigned_to": string | null,"body": string,"category": string,"closed_at": string | null,"created_at": string,"id": string,"last_activity_at": string,"parking_lot_id": string | null,"status": string,"subject": string,"updated_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "assigned_to"?: string | null,"body": string,"category"?: string,"closed_at"?: string | null,"created_at"?: string,"id"?: string,"last_activity_at"?: string,"parking_lot_id"?: string | null,"status"?: string,"subject": string,"updated_at"?: string,"user_id"?: string
+                  }
+                  Update: {
+                    "assigned_to"?: string | null,"body"?: string,"category"?: string,"closed_at"?: string | null,"created_at"?: string,"id"?: string,"last_activity_at"?: string,"parking_lot_id"?: string | null,"status"?: string,"subject"?: string,"updated_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "support_tickets_assigned_to_fkey"
+      columns: ["assigned_to"]
+isOneToOne: false
+      referencedRelation: "app_users"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "support_tickets_parking_lot_id_fkey"
+      columns: ["parking_lot_id"]
+isOneToOne: false
+      referencedRelation: "parking_lots"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "support_tickets_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "app_users"
+      referencedColumns: ["id"]
+    }
                   ]
                 },"tags": {
                   Row: {
@@ -365,7 +515,53 @@ isOneToOne: false
             [_ in never]: never
           }
           Functions: {
-            [_ in never]: never
+            "delete_review":
+{ Args: { "p_client_request_id": string,"p_review_id": string }; Returns: Json
+                           },
+"edit_review":
+{ Args: { "p_client_request_id": string,"p_comment"?: string,"p_image_urls"?: (string)[],"p_rating": number,"p_review_id": string,"p_submit"?: boolean }; Returns: Json
+                           },
+"file_error_report":
+{ Args: { "p_client_request_id": string,"p_description"?: string,"p_lot_id": string,"p_report_type": string }; Returns: Json
+                           },
+"get_parking_lot":
+{ Args: { "p_lot_id": string }; Returns: Json
+                           },
+"mark_notifications_read":
+{ Args: { "p_client_request_id": string,"p_notification_ids"?: (string)[] }; Returns: Json
+                           },
+"moderate_review":
+{ Args: { "p_client_request_id": string,"p_decision": string,"p_reason"?: string,"p_review_id": string }; Returns: Json
+                           },
+"nearby_parking_lots":
+{ Args: { "p_entry_methods"?: (string)[],"p_lat": number,"p_limit"?: number,"p_lng": number,"p_open_at"?: string,"p_payment_methods"?: (string)[],"p_radius_m"?: number,"p_structures"?: (string)[],"p_tags"?: (string)[],"p_vehicle_clearance_cm"?: number,"p_vehicle_height_m"?: number,"p_vehicle_length_m"?: number,"p_vehicle_weight_t"?: number,"p_vehicle_width_m"?: number }; Returns: {
+              "address": string,"city": string,"distance_m": number,"entry_method": string,"id": string,"lat": number,"lng": number,"max_height_m": number,"max_length_m": number,"max_weight_t": number,"max_width_m": number,"min_clearance_cm": number,"name": string,"prefecture": string,"rating_average": number,"rating_count": number,"status": string,"structure": string,"total_spaces": number
+            }[]
+                           },
+"open_support_ticket":
+{ Args: { "p_body": string,"p_category": string,"p_client_request_id": string,"p_lot_id"?: string,"p_subject": string }; Returns: Json
+                           },
+"post_review":
+{ Args: { "p_client_request_id": string,"p_comment"?: string,"p_draft"?: boolean,"p_image_urls"?: (string)[],"p_lot_id": string,"p_rating": number,"p_session_id"?: string }; Returns: Json
+                           },
+"reply_support_ticket":
+{ Args: { "p_body": string,"p_client_request_id": string,"p_ticket_id": string }; Returns: Json
+                           },
+"save_parking_lot":
+{ Args: { "p_client_request_id": string,"p_lot_id": string }; Returns: Json
+                           },
+"set_user_status":
+{ Args: { "p_client_request_id": string,"p_status": string,"p_user_id": string }; Returns: Json
+                           },
+"unsave_parking_lot":
+{ Args: { "p_client_request_id": string,"p_lot_id": string }; Returns: Json
+                           },
+"upsert_push_token":
+{ Args: { "p_app_version"?: string,"p_client_request_id": string,"p_device_id": string,"p_device_type": string,"p_fcm_token": string }; Returns: Json
+                           },
+"withdraw":
+{ Args: { "p_client_request_id": string }; Returns: Json
+                           }
           }
           Enums: {
             [_ in never]: never

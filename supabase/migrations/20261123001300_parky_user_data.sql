@@ -26,9 +26,11 @@ grant select, delete on parky.user_saved_parkings to authenticated;
 grant insert (user_id, parking_lot_id) on parky.user_saved_parkings to authenticated;
 grant select, insert, update, delete on parky.user_saved_parkings to service_role;
 
--- user_saved_parkings_select_authenticated: one's own saved lots.
+-- user_saved_parkings_select_authenticated: one's own saved lots, while the lot is visible (a hidden
+-- or deleted lot drops out of the list).
 create policy user_saved_parkings_select_authenticated on parky.user_saved_parkings for select to authenticated
-  using (user_id = (select auth.uid()) and (select parky_private.can_read()));
+  using (user_id = (select auth.uid()) and (select parky_private.can_read())
+         and exists (select from parky.parking_lots l where l.id = parking_lot_id));
 -- user_saved_parkings_insert_authenticated: save a lot one can see, as oneself.
 create policy user_saved_parkings_insert_authenticated on parky.user_saved_parkings for insert to authenticated
   with check (user_id = (select auth.uid()) and (select parky_private.can_write())
