@@ -48,8 +48,10 @@ select throws_ok($$ select parky.file_error_report(gen_random_uuid(), 'a0000000-
 select throws_ok($$ select parky.file_error_report(gen_random_uuid(), 'a0000000-0000-0000-0000-00000000000d', 'closed') $$, 'PK102', null, 'a deleted lot');
 select throws_ok($$ select parky.file_error_report(gen_random_uuid(), 'a0000000-0000-0000-0000-00000000000a', 'other', repeat('x', 2001)) $$, 'PK118', null, 'too long');
 select tests.authenticate_as('pk_admin');
-select lives_ok($$ update parky.error_reports set status = 'resolved', resolution_note = 'Tariff updated' $$, 'admin resolves it');
-select is((select handled_by from parky.error_reports), tests.get_supabase_uid('pk_admin'), 'handled_by is the admin');
+select lives_ok($$ update parky.error_reports set status = 'resolved', resolution_note = 'Tariff updated'
+                   where parking_lot_id = 'a0000000-0000-0000-0000-00000000000a' $$, 'admin resolves it');
+select is((select handled_by from parky.error_reports where parking_lot_id = 'a0000000-0000-0000-0000-00000000000a'),
+          tests.get_supabase_uid('pk_admin'), 'handled_by is the admin');
 
 -- =============================================================================================
 -- push tokens
