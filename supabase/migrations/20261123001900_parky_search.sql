@@ -8,6 +8,11 @@
 -- as its owner and applies the public visibility rule itself (status new/active, not deleted:
 -- stricter than RLS, which also shows closed lots), so st_dwithin is an index condition and
 -- `order by location <-> point limit n` walks the index.
+-- Why enable_bitmapscan = off on it: the planner underestimates how many lots st_dwithin keeps
+-- (about 20 estimated for 550 real in a dense 1 km circle), so it prefers a bitmap scan of the
+-- whole circle plus a sort (23 ms measured) over the ordered GiST scan that stops after `limit`
+-- rows (0.6 ms). The ordered scan keeps st_dwithin as its index condition, so it never reads more
+-- than the circle: forcing it is never worse.
 --
 -- Objects: parky_private.lot_is_open(uuid, text, timestamptz), parky_private.search_nearby_lots(...),
 --          parky.nearby_parking_lots(...), parky.get_parking_lot(uuid).
@@ -67,6 +72,7 @@ returns table (
 language sql stable
 security definer
 set search_path = ''
+set enable_bitmapscan = off
 as $$
   select l.id, l.name, l.address, l.prefecture, l.city, l.lat, l.lng,
          extensions.st_distance(l.location, p_point) as distance_m,

@@ -1,6 +1,6 @@
 -- Parky nearby search uses the GiST index: the search body's plan (explained as its owner runs
--- it) has an index condition on parking_lots_location_gist, and the RPC called as
--- `authenticated` scans that index and never the table.
+-- it, with its planner settings) is an ordered scan of parking_lots_location_gist with the radius
+-- as index condition, and the RPC called as `authenticated` scans that index and never the table.
 begin;
 set search_path = extensions, public;
 select plan(5);
@@ -25,6 +25,11 @@ begin
 end
 $$;
 
+-- The function's own planner settings (enable_bitmapscan = off) apply to the copy too.
+select set_config(split_part(c, '=', 1), split_part(c, '=', 2), true)
+from pg_proc p, unnest(p.proconfig) c
+where p.oid = 'parky_private.search_nearby_lots'::regproc and c not like 'search\_path=%';
+
 create function pg_temp.plan_of(p_sql text) returns text language plpgsql as $$
 declare
   v_line text;
@@ -42,7 +47,7 @@ select matches(pg_temp.plan_of($$ select * from pg_temp.search_body('SRID=4326;P
                'Index Cond: \(location && _st_expand', 'the 1 km search is an index condition');
 select matches(pg_temp.plan_of($$ select * from pg_temp.search_body('SRID=4326;POINT(139.7671 35.6812)', 1000, 20,
                                    null, null, null, null, null, null, null, null, null, null) $$),
-               'parking_lots_location_gist', 'on parking_lots_location_gist');
+               'Index Scan using parking_lots_location_gist .*Order By: \(location <-> ', 'an ordered scan of parking_lots_location_gist (KNN, stops at the limit)');
 select matches(pg_temp.plan_of($$ select * from pg_temp.search_body('SRID=4326;POINT(139.7671 35.6812)', 1000, 20,
                                    2.0, null, null, null, null, '{flat}', null, null, '{cash}', now()) $$),
                'Index Cond: \(location && _st_expand', 'with filters too');
