@@ -29,13 +29,13 @@ begin
   where u.id = p_user_id and u.status <> 'withdrawn'
   returning * into v_user;
   if v_user.id is null then
-    raise exception using errcode = 'PK117', message = 'no such user, or already withdrawn';
+    raise exception using errcode = 'PK116', message = 'no such user, or already withdrawn';
   end if;
   return v_user;
 end
 $$;
 comment on function parky_private.withdraw_user(uuid) is
-  'Withdraws a user: status withdrawn, profile anonymized (cleanup of owned data by trigger). Error PK117 when unknown or already withdrawn.';
+  'Withdraws a user: status withdrawn, profile anonymized (cleanup of owned data by trigger). Error PK116 when unknown or already withdrawn.';
 
 create function parky_private.app_users_after_withdrawn() returns trigger
 language plpgsql
@@ -107,13 +107,13 @@ begin
   end if;
   update parky.app_users u set status = p_status where u.id = p_user_id returning * into v_user;
   if v_user.id is null then
-    raise exception using errcode = 'PK117', message = 'no such user';
+    raise exception using errcode = 'PK116', message = 'no such user';
   end if;
   return v_user;
 end
 $$;
 comment on function parky_private.set_user_status(uuid, text) is
-  'Admins: sets a user''s status (active, suspended, withdrawn). Errors PK107 not an admin, PK117 unknown user, PK101 unknown status, PK105 reactivating a withdrawn user.';
+  'Admins: sets a user''s status (active, suspended, withdrawn). Errors PK107 not an admin, PK116 unknown user, PK101 unknown status, PK105 reactivating a withdrawn user.';
 grant execute on function parky_private.set_user_status(uuid, text) to authenticated;
 
 -- The caller withdraws themselves.
@@ -131,5 +131,5 @@ begin
   return parky_private.withdraw_user(v_uid);
 end
 $$;
-comment on function parky_private.withdraw_self() is 'Withdraws the caller (see withdraw_user). Errors PK105 not signed in, PK117 already withdrawn.';
+comment on function parky_private.withdraw_self() is 'Withdraws the caller (see withdraw_user). Errors PK105 not signed in, PK116 already withdrawn.';
 grant execute on function parky_private.withdraw_self() to authenticated;

@@ -258,7 +258,7 @@ begin
     return v_replay;
   end if;
   if coalesce(length(btrim(p_subject)), 0) not between 1 and 200 or coalesce(length(btrim(p_body)), 0) not between 1 and 5000 then
-    raise exception using errcode = 'PK118', message = 'subject (1–200 characters) and message (1–5,000) are required';
+    raise exception using errcode = 'PK117', message = 'subject (1–200 characters) and message (1–5,000) are required';
   end if;
   if p_lot_id is not null then
     perform parky_private.assert_lot_visible(p_lot_id);
@@ -272,7 +272,7 @@ end
 $$;
 comment on function parky.open_support_ticket(uuid, text, text, text, uuid) is
   'Opens a support ticket for the caller. Returns {id, status, category, created_at}. '
-  'Errors: PK105, PK101 unknown ticket_category, PK118 empty or too long subject/message, PK102 lot not found, PI400, PI409.';
+  'Errors: PK105, PK101 unknown ticket_category, PK117 empty or too long subject/message, PK102 lot not found, PI400, PI409.';
 
 create function parky.reply_support_ticket(p_client_request_id uuid, p_ticket_id uuid, p_body text) returns jsonb
 language plpgsql volatile
@@ -293,7 +293,7 @@ begin
     return v_replay;
   end if;
   if coalesce(length(btrim(p_body)), 0) not between 1 and 5000 then
-    raise exception using errcode = 'PK118', message = 'the message must have 1 to 5,000 characters';
+    raise exception using errcode = 'PK117', message = 'the message must have 1 to 5,000 characters';
   end if;
   if not exists (select from parky.support_tickets t where t.id = p_ticket_id) then
     raise exception using errcode = 'PK115', message = 'support ticket not found';
@@ -307,7 +307,7 @@ end
 $$;
 comment on function parky.reply_support_ticket(uuid, uuid, text) is
   'Adds a reply to one''s own ticket, or as an admin to any ticket (a staff reply moves it to waiting_user, a user reply reopens it). '
-  'Returns {id, ticket_id, from_staff, created_at, ticket_status}. Errors: PK105, PK115 ticket not found or closed, PK118, PI400, PI409.';
+  'Returns {id, ticket_id, from_staff, created_at, ticket_status}. Errors: PK105, PK115 ticket not found or closed, PK117, PI400, PI409.';
 
 create function parky.file_error_report(
   p_client_request_id uuid, p_lot_id uuid, p_report_type text, p_description text default null)
@@ -327,7 +327,7 @@ begin
     return v_replay;
   end if;
   if length(p_description) > 2000 then
-    raise exception using errcode = 'PK118', message = 'the description is limited to 2,000 characters';
+    raise exception using errcode = 'PK117', message = 'the description is limited to 2,000 characters';
   end if;
   perform parky_private.assert_lot_visible(p_lot_id);
   insert into parky.error_reports (user_id, parking_lot_id, report_type, description)
@@ -340,7 +340,7 @@ end
 $$;
 comment on function parky.file_error_report(uuid, uuid, text, text) is
   'Reports wrong data about a visible lot. Returns {id, parking_lot_id, report_type, status, created_at}. '
-  'Errors: PK105, PK102 lot not found or hidden, PK101 unknown error_report_type, PK118 description too long, PI400, PI409.';
+  'Errors: PK105, PK102 lot not found or hidden, PK101 unknown error_report_type, PK117 description too long, PI400, PI409.';
 
 -- ---------------------------------------------------------------------------------------------
 -- Push tokens and the inbox
@@ -377,7 +377,7 @@ begin
     return v_replay;
   end if;
   if coalesce(length(p_device_id), 0) not between 1 and 200 or coalesce(length(p_fcm_token), 0) not between 1 and 4096 then
-    raise exception using errcode = 'PK118', message = 'device id and FCM token are required';
+    raise exception using errcode = 'PK117', message = 'device id and FCM token are required';
   end if;
   perform parky_private.release_push_token(p_fcm_token, p_device_id);
   insert into parky.user_push_tokens as t (user_id, device_id, fcm_token, device_type, app_version)
@@ -392,7 +392,7 @@ end
 $$;
 comment on function parky.upsert_push_token(uuid, text, text, text, text) is
   'Registers or refreshes the caller''s FCM token for a device (app boot): last_seen_at = now(). Returns {id, device_id, device_type, last_seen_at}. '
-  'Errors: PK105, PK101 unknown device_type, PK118 missing device id or token, PI400, PI409.';
+  'Errors: PK105, PK101 unknown device_type, PK117 missing device id or token, PI400, PI409.';
 
 create function parky.mark_notifications_read(p_client_request_id uuid, p_notification_ids uuid[] default null) returns jsonb
 language plpgsql volatile
@@ -445,7 +445,7 @@ $$;
 comment on function parky.withdraw(uuid) is
   'Withdraws the caller from Parky: profile anonymized, push tokens, saved lots and inbox deleted, history kept; their Parky data '
   'is closed to them afterwards. Suspended users may withdraw. Returns {status, withdrawn_at}. Errors: PK105 not signed in, '
-  'PK117 already withdrawn, PI400, PI409.';
+  'PK116 already withdrawn, PI400, PI409.';
 
 create function parky.set_user_status(p_client_request_id uuid, p_user_id uuid, p_status text) returns jsonb
 language plpgsql volatile
@@ -471,7 +471,7 @@ end
 $$;
 comment on function parky.set_user_status(uuid, uuid, text) is
   'Admins: suspends (read-only), reactivates or withdraws a user. Returns {user_id, status}. '
-  'Errors: PK107 not an admin, PK117 unknown user, PK101 unknown status, PK105 a withdrawn user cannot be reactivated, PI400, PI409.';
+  'Errors: PK107 not an admin, PK116 unknown user, PK101 unknown status, PK105 a withdrawn user cannot be reactivated, PI400, PI409.';
 
 grant execute on function
   parky.save_parking_lot(uuid, uuid), parky.unsave_parking_lot(uuid, uuid),

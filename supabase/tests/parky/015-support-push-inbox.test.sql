@@ -15,7 +15,7 @@ select is(parky.open_support_ticket('f2000000-0000-0000-0000-000000000001', 'bil
 select is((select count(*) from parky.support_tickets), 1::bigint, 'one ticket');
 select is((select subject from parky.support_tickets), 'Refund', 'subject trimmed');
 select throws_ok($$ select parky.open_support_ticket(gen_random_uuid(), 'complaints', 's', 'b') $$, 'PK101', null, 'unknown category');
-select throws_ok($$ select parky.open_support_ticket(gen_random_uuid(), 'other', '   ', 'b') $$, 'PK118', null, 'empty subject');
+select throws_ok($$ select parky.open_support_ticket(gen_random_uuid(), 'other', '   ', 'b') $$, 'PK117', null, 'empty subject');
 select throws_ok($$ select parky.open_support_ticket(gen_random_uuid(), 'other', 's', 'b', 'a0000000-0000-0000-0000-00000000000c') $$, 'PK102', null, 'about a hidden lot');
 select is((select count(*) from parky.support_tickets), 1::bigint, 'failed calls wrote nothing');
 
@@ -28,7 +28,7 @@ select is((select r ->> 'from_staff' || '/' || (r ->> 'ticket_status')
            from parky.reply_support_ticket(gen_random_uuid(), (select id from parky.support_tickets where subject = 'Refund'), 'The Visa') r),
           'false/open', 'the user''s reply reopens it');
 select is((select count(*) from parky.support_ticket_replies), 2::bigint, 'the user sees the conversation');
-select throws_ok($$ select parky.reply_support_ticket(gen_random_uuid(), (select id from parky.support_tickets), '') $$, 'PK118', null, 'an empty reply');
+select throws_ok($$ select parky.reply_support_ticket(gen_random_uuid(), (select id from parky.support_tickets), '') $$, 'PK117', null, 'an empty reply');
 select tests.authenticate_as('pk_other');
 select throws_ok(format($$ select parky.reply_support_ticket(gen_random_uuid(), %L, 'me too') $$,
                         (select id from parky.support_tickets where subject = 'Refund')), 'PK115', null, 'another user''s ticket is not found');
@@ -46,7 +46,7 @@ select is(parky.file_error_report('f2000000-0000-0000-0000-000000000010', 'a0000
           'true', 'a retry replays');
 select throws_ok($$ select parky.file_error_report(gen_random_uuid(), 'a0000000-0000-0000-0000-00000000000a', 'ghosts') $$, 'PK101', null, 'unknown report type');
 select throws_ok($$ select parky.file_error_report(gen_random_uuid(), 'a0000000-0000-0000-0000-00000000000d', 'closed') $$, 'PK102', null, 'a deleted lot');
-select throws_ok($$ select parky.file_error_report(gen_random_uuid(), 'a0000000-0000-0000-0000-00000000000a', 'other', repeat('x', 2001)) $$, 'PK118', null, 'too long');
+select throws_ok($$ select parky.file_error_report(gen_random_uuid(), 'a0000000-0000-0000-0000-00000000000a', 'other', repeat('x', 2001)) $$, 'PK117', null, 'too long');
 select tests.authenticate_as('pk_admin');
 select lives_ok($$ update parky.error_reports set status = 'resolved', resolution_note = 'Tariff updated'
                    where parking_lot_id = 'a0000000-0000-0000-0000-00000000000a' $$, 'admin resolves it');
@@ -65,7 +65,7 @@ select lives_ok($$ select parky.upsert_push_token(gen_random_uuid(), 'phone-1', 
 select results_eq($$ select fcm_token, app_version, last_seen_at > now() - interval '1 minute' from parky.user_push_tokens $$,
                   $$ values ('fcm-A2', '1.1.0', true) $$, 'one row per device: new token, version, last_seen_at');
 select throws_ok($$ select parky.upsert_push_token(gen_random_uuid(), 'phone-2', 'fcm-B', 'blackberry') $$, 'PK101', null, 'unknown device type');
-select throws_ok($$ select parky.upsert_push_token(gen_random_uuid(), '', 'fcm-B', 'ios') $$, 'PK118', null, 'a device id is required');
+select throws_ok($$ select parky.upsert_push_token(gen_random_uuid(), '', 'fcm-B', 'ios') $$, 'PK117', null, 'a device id is required');
 -- the same install signs in as another account: the token moves
 select tests.authenticate_as('pk_other');
 select lives_ok($$ select parky.upsert_push_token(gen_random_uuid(), 'phone-1', 'fcm-A2', 'ios', '1.1.0') $$, 'another account on the same install');

@@ -24,7 +24,7 @@ values (tests.get_supabase_uid('pk_user'), 'test_plus', 'expired', 'google_play'
 select tests.authenticate_as('pk_user');
 select is(parky.withdraw('f3000000-0000-0000-0000-000000000001') ->> 'status', 'withdrawn', 'the user withdraws');
 select is(parky.withdraw('f3000000-0000-0000-0000-000000000001') ->> 'replayed', 'true', 'a retry replays');
-select throws_ok($$ select parky.withdraw(gen_random_uuid()) $$, 'PK117', null, 'withdrawing twice');
+select throws_ok($$ select parky.withdraw(gen_random_uuid()) $$, 'PK116', null, 'withdrawing twice');
 -- no more access to their Parky data
 select is((select count(*) from parky.app_users), 0::bigint, 'withdrawn: no profile');
 select is((select count(*) from parky.support_tickets), 0::bigint, 'withdrawn: no tickets');
@@ -79,7 +79,7 @@ select is(parky.set_user_status('f3000000-0000-0000-0000-000000000010', tests.ge
           'suspended', 'admin suspends a user');
 select throws_ok(format($$ select parky.set_user_status(gen_random_uuid(), %L, 'banished') $$, tests.get_supabase_uid('pk_other')),
                  'PK101', null, 'unknown status');
-select throws_ok($$ select parky.set_user_status(gen_random_uuid(), gen_random_uuid(), 'suspended') $$, 'PK117', null, 'unknown user');
+select throws_ok($$ select parky.set_user_status(gen_random_uuid(), gen_random_uuid(), 'suspended') $$, 'PK116', null, 'unknown user');
 select tests.authenticate_as('pk_other');
 select is((select status from parky.app_users), 'suspended', 'suspended: reads their profile');
 select is(tests.affected($$ update parky.app_users set display_name = 'x' $$), 0::bigint, 'suspended: cannot edit it');
