@@ -232,11 +232,7 @@ begin
   if (p_lat is null) <> (p_lng is null) or p_lat not between -90 and 90 or p_lng not between -180 and 180 then
     raise exception using errcode = 'PK214', message = 'p_lat and p_lng must together be a valid WGS 84 position';
   end if;
-  v_tariff := parky_private.lot_tariff(p_lot_id);
-  if v_tariff is null then
-    raise exception using errcode = 'PK201', message = 'this parking lot has no tariff',
-      hint = 'its owner has not published pricing rules yet';
-  end if;
+  v_tariff := parky_private.require_lot_tariff(p_lot_id);
   -- One active session per user: a concurrent second start waits on the unique index and fails.
   begin
     insert into parky.parking_sessions (user_id, parking_lot_id, status, started_at, tariff_snapshot, vehicle_type,
