@@ -21,13 +21,403 @@ export type Database = {
           }
         },"prompty": {
           Tables: {
-            [_ in never]: never
+            "account_settings": {
+                  Row: {
+                    "accept_tips": boolean,"add_mentions_on_share": boolean,"allow_anonymous_purchase": boolean,"allow_reposts": boolean,"opt_out_ai_training": boolean,"show_creator_page": boolean,"show_recommended_creators": boolean,"updated_at": string,"use_serif_font": boolean,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "accept_tips"?: boolean,"add_mentions_on_share"?: boolean,"allow_anonymous_purchase"?: boolean,"allow_reposts"?: boolean,"opt_out_ai_training"?: boolean,"show_creator_page"?: boolean,"show_recommended_creators"?: boolean,"updated_at"?: string,"use_serif_font"?: boolean,"user_id": string
+                  }
+                  Update: {
+                    "accept_tips"?: boolean,"add_mentions_on_share"?: boolean,"allow_anonymous_purchase"?: boolean,"allow_reposts"?: boolean,"opt_out_ai_training"?: boolean,"show_creator_page"?: boolean,"show_recommended_creators"?: boolean,"updated_at"?: string,"use_serif_font"?: boolean,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "account_settings_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: true
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"categories": {
+                  Row: {
+                    "created_at": string,"created_by": string | null,"description": string | null,"icon": string | null,"id": string,"name": string,"parent_id": string | null,"slug": string,"sort_order": number,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"created_by"?: string | null,"description"?: string | null,"icon"?: string | null,"id"?: string,"name": string,"parent_id"?: string | null,"slug": string,"sort_order"?: number,"updated_at"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"created_by"?: string | null,"description"?: string | null,"icon"?: string | null,"id"?: string,"name"?: string,"parent_id"?: string | null,"slug"?: string,"sort_order"?: number,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "categories_created_by_fkey"
+      columns: ["created_by"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "categories_parent_id_fkey"
+      columns: ["parent_id"]
+isOneToOne: false
+      referencedRelation: "categories"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"drafts": {
+                  Row: {
+                    "ai_model": string | null,"author_id": string,"category_id": string | null,"content": string | null,"created_at": string,"description": string | null,"id": string,"is_free": boolean,"is_premium": boolean,"media_type": string,"preview_lines": number,"price": number,"prompt_content": string | null,"prompt_id": string | null,"prompt_title": string | null,"site_url": string | null,"tags": (string)[],"thumbnail_url": string | null,"title": string | null,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "ai_model"?: string | null,"author_id"?: string,"category_id"?: string | null,"content"?: string | null,"created_at"?: string,"description"?: string | null,"id"?: string,"is_free"?: boolean,"is_premium"?: boolean,"media_type"?: string,"preview_lines"?: number,"price"?: number,"prompt_content"?: string | null,"prompt_id"?: string | null,"prompt_title"?: string | null,"site_url"?: string | null,"tags"?: (string)[],"thumbnail_url"?: string | null,"title"?: string | null,"updated_at"?: string
+                  }
+                  Update: {
+                    "ai_model"?: string | null,"author_id"?: string,"category_id"?: string | null,"content"?: string | null,"created_at"?: string,"description"?: string | null,"id"?: string,"is_free"?: boolean,"is_premium"?: boolean,"media_type"?: string,"preview_lines"?: number,"price"?: number,"prompt_content"?: string | null,"prompt_id"?: string | null,"prompt_title"?: string | null,"site_url"?: string | null,"tags"?: (string)[],"thumbnail_url"?: string | null,"title"?: string | null,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "drafts_author_id_fkey"
+      columns: ["author_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "drafts_category_id_fkey"
+      columns: ["category_id"]
+isOneToOne: false
+      referencedRelation: "categories"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "drafts_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompts"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"notification_preferences": {
+                  Row: {
+                    "comments": boolean,"follows": boolean,"likes": boolean,"replies": boolean,"updated_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "comments"?: boolean,"follows"?: boolean,"likes"?: boolean,"replies"?: boolean,"updated_at"?: string,"user_id": string
+                  }
+                  Update: {
+                    "comments"?: boolean,"follows"?: boolean,"likes"?: boolean,"replies"?: boolean,"updated_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "notification_preferences_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: true
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"notification_settings": {
+                  Row: {
+                    "email_enabled": boolean,"email_newsletter": boolean,"email_promotions": boolean,"push_enabled": boolean,"updated_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "email_enabled"?: boolean,"email_newsletter"?: boolean,"email_promotions"?: boolean,"push_enabled"?: boolean,"updated_at"?: string,"user_id": string
+                  }
+                  Update: {
+                    "email_enabled"?: boolean,"email_newsletter"?: boolean,"email_promotions"?: boolean,"push_enabled"?: boolean,"updated_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "notification_settings_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: true
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"payment_methods": {
+                  Row: {
+                    "brand": string | null,"created_at": string,"exp_month": number | null,"exp_year": number | null,"id": string,"is_default": boolean,"last4": string | null,"stripe_payment_method_id": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "brand"?: string | null,"created_at"?: string,"exp_month"?: number | null,"exp_year"?: number | null,"id"?: string,"is_default"?: boolean,"last4"?: string | null,"stripe_payment_method_id": string,"user_id": string
+                  }
+                  Update: {
+                    "brand"?: string | null,"created_at"?: string,"exp_month"?: number | null,"exp_year"?: number | null,"id"?: string,"is_default"?: boolean,"last4"?: string | null,"stripe_payment_method_id"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "payment_methods_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"payments": {
+                  Row: {
+                    "amount": number,"created_at": string,"currency": string,"id": string,"intent_id": string | null,"kind": string,"status": string,"updated_at": string,"user_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "amount": number,"created_at"?: string,"currency"?: string,"id"?: string,"intent_id"?: string | null,"kind"?: string,"status"?: string,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Update: {
+                    "amount"?: number,"created_at"?: string,"currency"?: string,"id"?: string,"intent_id"?: string | null,"kind"?: string,"status"?: string,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "payments_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"payout_accounts": {
+                  Row: {
+                    "charges_enabled": boolean,"country": string,"created_at": string,"details_submitted": boolean,"id": string,"payouts_enabled": boolean,"status": string,"stripe_account_id": string,"updated_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "charges_enabled"?: boolean,"country"?: string,"created_at"?: string,"details_submitted"?: boolean,"id"?: string,"payouts_enabled"?: boolean,"status"?: string,"stripe_account_id": string,"updated_at"?: string,"user_id": string
+                  }
+                  Update: {
+                    "charges_enabled"?: boolean,"country"?: string,"created_at"?: string,"details_submitted"?: boolean,"id"?: string,"payouts_enabled"?: boolean,"status"?: string,"stripe_account_id"?: string,"updated_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "payout_accounts_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: true
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"payouts": {
+                  Row: {
+                    "amount": number,"arrival_date": string | null,"created_at": string,"currency": string,"id": string,"payout_account_id": string | null,"period_end": string | null,"period_start": string | null,"status": string,"stripe_payout_id": string | null,"updated_at": string,"user_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "amount": number,"arrival_date"?: string | null,"created_at"?: string,"currency"?: string,"id"?: string,"payout_account_id"?: string | null,"period_end"?: string | null,"period_start"?: string | null,"status"?: string,"stripe_payout_id"?: string | null,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Update: {
+                    "amount"?: number,"arrival_date"?: string | null,"created_at"?: string,"currency"?: string,"id"?: string,"payout_account_id"?: string | null,"period_end"?: string | null,"period_start"?: string | null,"status"?: string,"stripe_payout_id"?: string | null,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "payouts_payout_account_id_fkey"
+      columns: ["payout_account_id"]
+isOneToOne: false
+      referencedRelation: "payout_accounts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "payouts_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"price_tiers": {
+                  Row: {
+                    "amount": number,"created_at": string,"description": string | null,"id": string,"is_active": boolean,"name": string,"sort_order": number,"stripe_price_id": string | null,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "amount": number,"created_at"?: string,"description"?: string | null,"id"?: string,"is_active"?: boolean,"name": string,"sort_order"?: number,"stripe_price_id"?: string | null,"updated_at"?: string
+                  }
+                  Update: {
+                    "amount"?: number,"created_at"?: string,"description"?: string | null,"id"?: string,"is_active"?: boolean,"name"?: string,"sort_order"?: number,"stripe_price_id"?: string | null,"updated_at"?: string
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"profiles": {
+                  Row: {
+                    "avatar_url": string | null,"banner_url": string | null,"bio": string | null,"created_at": string,"display_name": string | null,"email": string | null,"follower_count": number,"following_count": number,"github": string | null,"id": string,"is_business": boolean,"is_premium": boolean,"location": string | null,"premium_until": string | null,"status": string,"stripe_account_id": string | null,"updated_at": string,"username": string,"website": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "avatar_url"?: string | null,"banner_url"?: string | null,"bio"?: string | null,"created_at"?: string,"display_name"?: string | null,"email"?: string | null,"follower_count"?: number,"following_count"?: number,"github"?: string | null,"id": string,"is_business"?: boolean,"is_premium"?: boolean,"location"?: string | null,"premium_until"?: string | null,"status"?: string,"stripe_account_id"?: string | null,"updated_at"?: string,"username": string,"website"?: string | null
+                  }
+                  Update: {
+                    "avatar_url"?: string | null,"banner_url"?: string | null,"bio"?: string | null,"created_at"?: string,"display_name"?: string | null,"email"?: string | null,"follower_count"?: number,"following_count"?: number,"github"?: string | null,"id"?: string,"is_business"?: boolean,"is_premium"?: boolean,"location"?: string | null,"premium_until"?: string | null,"status"?: string,"stripe_account_id"?: string | null,"updated_at"?: string,"username"?: string,"website"?: string | null
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"prompt_tags": {
+                  Row: {
+                    "created_at": string,"prompt_id": string,"tag_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"prompt_id": string,"tag_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"prompt_id"?: string,"tag_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "prompt_tags_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "prompt_tags_tag_id_fkey"
+      columns: ["tag_id"]
+isOneToOne: false
+      referencedRelation: "tags"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"prompts": {
+                  Row: {
+                    "ai_model": string | null,"author_id": string,"bookmark_count": number,"category_id": string | null,"comment_count": number,"content": string,"content_preview": string,"created_at": string,"currency": string,"deleted_at": string | null,"description": string | null,"hidden_at": string | null,"hidden_reason": string | null,"id": string,"is_featured": boolean,"is_free": boolean,"is_premium": boolean,"like_count": number,"media_type": string,"preview_lines": number,"price": number,"prompt_content": string | null,"prompt_title": string | null,"published": boolean,"published_at": string | null,"search_text": string,"site_url": string | null,"stripe_error": string | null,"stripe_price_id": string | null,"stripe_product_id": string | null,"tag_names": (string)[],"thumbnail_url": string | null,"title": string,"trending_score": number,"updated_at": string,"view_count": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "ai_model"?: string | null,"author_id"?: string,"bookmark_count"?: number,"category_id"?: string | null,"comment_count"?: number,"content": string,"content_preview"?: string,"created_at"?: string,"currency"?: string,"deleted_at"?: string | null,"description"?: string | null,"hidden_at"?: string | null,"hidden_reason"?: string | null,"id"?: string,"is_featured"?: boolean,"is_free"?: boolean,"is_premium"?: boolean,"like_count"?: number,"media_type"?: string,"preview_lines"?: number,"price"?: number,"prompt_content"?: string | null,"prompt_title"?: string | null,"published"?: boolean,"published_at"?: string | null,"search_text"?: string,"site_url"?: string | null,"stripe_error"?: string | null,"stripe_price_id"?: string | null,"stripe_product_id"?: string | null,"tag_names"?: (string)[],"thumbnail_url"?: string | null,"title": string,"trending_score"?: number,"updated_at"?: string,"view_count"?: number
+                  }
+                  Update: {
+                    "ai_model"?: string | null,"author_id"?: string,"bookmark_count"?: number,"category_id"?: string | null,"comment_count"?: number,"content"?: string,"content_preview"?: string,"created_at"?: string,"currency"?: string,"deleted_at"?: string | null,"description"?: string | null,"hidden_at"?: string | null,"hidden_reason"?: string | null,"id"?: string,"is_featured"?: boolean,"is_free"?: boolean,"is_premium"?: boolean,"like_count"?: number,"media_type"?: string,"preview_lines"?: number,"price"?: number,"prompt_content"?: string | null,"prompt_title"?: string | null,"published"?: boolean,"published_at"?: string | null,"search_text"?: string,"site_url"?: string | null,"stripe_error"?: string | null,"stripe_price_id"?: string | null,"stripe_product_id"?: string | null,"tag_names"?: (string)[],"thumbnail_url"?: string | null,"title"?: string,"trending_score"?: number,"updated_at"?: string,"view_count"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "prompts_author_id_fkey"
+      columns: ["author_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "prompts_category_id_fkey"
+      columns: ["category_id"]
+isOneToOne: false
+      referencedRelation: "categories"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"purchases": {
+                  Row: {
+                    "amount": number,"completed_at": string | null,"created_at": string,"currency": string,"id": string,"payment_id": string | null,"prompt_id": string | null,"seller_id": string | null,"status": string,"updated_at": string,"user_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "amount": number,"completed_at"?: string | null,"created_at"?: string,"currency"?: string,"id"?: string,"payment_id"?: string | null,"prompt_id"?: string | null,"seller_id"?: string | null,"status"?: string,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Update: {
+                    "amount"?: number,"completed_at"?: string | null,"created_at"?: string,"currency"?: string,"id"?: string,"payment_id"?: string | null,"prompt_id"?: string | null,"seller_id"?: string | null,"status"?: string,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "purchases_payment_id_fkey"
+      columns: ["payment_id"]
+isOneToOne: false
+      referencedRelation: "payments"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "purchases_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "purchases_seller_id_fkey"
+      columns: ["seller_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "purchases_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"subscriptions": {
+                  Row: {
+                    "cancel_at_period_end": boolean,"canceled_at": string | null,"created_at": string,"current_period_end": string | null,"current_period_start": string | null,"id": string,"plan": string,"status": string,"stripe_customer_id": string | null,"stripe_subscription_id": string | null,"updated_at": string,"user_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "cancel_at_period_end"?: boolean,"canceled_at"?: string | null,"created_at"?: string,"current_period_end"?: string | null,"current_period_start"?: string | null,"id"?: string,"plan"?: string,"status": string,"stripe_customer_id"?: string | null,"stripe_subscription_id"?: string | null,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Update: {
+                    "cancel_at_period_end"?: boolean,"canceled_at"?: string | null,"created_at"?: string,"current_period_end"?: string | null,"current_period_start"?: string | null,"id"?: string,"plan"?: string,"status"?: string,"stripe_customer_id"?: string | null,"stripe_subscription_id"?: string | null,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "subscriptions_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"tags": {
+                  Row: {
+                    "created_at": string,"id": string,"name": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"id"?: string,"name": string
+                  }
+                  Update: {
+                    "created_at"?: string,"id"?: string,"name"?: string
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"user_settings": {
+                  Row: {
+                    "account_settings": NonNullable<Json>,"comment_settings": NonNullable<Json>,"notification_settings": NonNullable<Json>,"reaction_settings": NonNullable<Json>,"updated_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "account_settings"?: NonNullable<Json>,"comment_settings"?: NonNullable<Json>,"notification_settings"?: NonNullable<Json>,"reaction_settings"?: NonNullable<Json>,"updated_at"?: string,"user_id": string
+                  }
+                  Update: {
+                    "account_settings"?: NonNullable<Json>,"comment_settings"?: NonNullable<Json>,"notification_settings"?: NonNullable<Json>,"reaction_settings"?: NonNullable<Json>,"updated_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "user_settings_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: true
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                }
           }
           Views: {
             [_ in never]: never
           }
           Functions: {
-            [_ in never]: never
+            "delete_prompt":
+{ Args: { "p_prompt_id": string }; Returns: undefined
+                           },
+"get_my_account":
+{ Args: Record<PropertyKey, never>; Returns: Json
+                           },
+"publish_draft":
+{ Args: { "p_client_request_id": string,"p_draft_id": string }; Returns: Json
+                           },
+"set_prompt_tags":
+{ Args: { "p_prompt_id": string,"p_tags": (string)[] }; Returns: (string)[]
+                           },
+"set_user_status":
+{ Args: { "p_status": string,"p_user_id": string }; Returns: Json
+                           }
           }
           Enums: {
             [_ in never]: never
