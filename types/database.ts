@@ -37,6 +37,50 @@ export type Database = {
       foreignKeyName: "account_settings_user_id_fkey"
       columns: ["user_id"]
 isOneToOne: true
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "account_settings_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: true
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"bookmarks": {
+                  Row: {
+                    "created_at": string,"prompt_id": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"prompt_id": string,"user_id"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"prompt_id"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "bookmarks_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompt_stats"
+      referencedColumns: ["prompt_id"]
+    },{
+      foreignKeyName: "bookmarks_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "bookmarks_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "bookmarks_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
       referencedRelation: "profiles"
       referencedColumns: ["id"]
     }
@@ -57,6 +101,12 @@ isOneToOne: true
       foreignKeyName: "categories_created_by_fkey"
       columns: ["created_by"]
 isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "categories_created_by_fkey"
+      columns: ["created_by"]
+isOneToOne: false
       referencedRelation: "profiles"
       referencedColumns: ["id"]
     },{
@@ -64,6 +114,50 @@ isOneToOne: false
       columns: ["parent_id"]
 isOneToOne: false
       referencedRelation: "categories"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"comments": {
+                  Row: {
+                    "content": string,"created_at": string,"edited_at": string | null,"hidden_at": string | null,"hidden_reason": string | null,"id": string,"is_edited": boolean,"parent_id": string | null,"prompt_id": string,"updated_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "content": string,"created_at"?: string,"edited_at"?: string | null,"hidden_at"?: string | null,"hidden_reason"?: string | null,"id"?: string,"is_edited"?: boolean,"parent_id"?: string | null,"prompt_id": string,"updated_at"?: string,"user_id"?: string
+                  }
+                  Update: {
+                    "content"?: string,"created_at"?: string,"edited_at"?: string | null,"hidden_at"?: string | null,"hidden_reason"?: string | null,"id"?: string,"is_edited"?: boolean,"parent_id"?: string | null,"prompt_id"?: string,"updated_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "comments_parent_id_fkey"
+      columns: ["parent_id"]
+isOneToOne: false
+      referencedRelation: "comments"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "comments_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompt_stats"
+      referencedColumns: ["prompt_id"]
+    },{
+      foreignKeyName: "comments_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "comments_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "comments_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
       referencedColumns: ["id"]
     }
                   ]
@@ -83,6 +177,12 @@ isOneToOne: false
       foreignKeyName: "drafts_author_id_fkey"
       columns: ["author_id"]
 isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "drafts_author_id_fkey"
+      columns: ["author_id"]
+isOneToOne: false
       referencedRelation: "profiles"
       referencedColumns: ["id"]
     },{
@@ -95,7 +195,89 @@ isOneToOne: false
       foreignKeyName: "drafts_prompt_id_fkey"
       columns: ["prompt_id"]
 isOneToOne: false
+      referencedRelation: "prompt_stats"
+      referencedColumns: ["prompt_id"]
+    },{
+      foreignKeyName: "drafts_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
       referencedRelation: "prompts"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"follows": {
+                  Row: {
+                    "created_at": string,"follower_id": string,"following_id": string,"id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"follower_id"?: string,"following_id": string,"id"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"follower_id"?: string,"following_id"?: string,"id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "follows_follower_id_fkey"
+      columns: ["follower_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "follows_follower_id_fkey"
+      columns: ["follower_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "follows_following_id_fkey"
+      columns: ["following_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "follows_following_id_fkey"
+      columns: ["following_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"likes": {
+                  Row: {
+                    "created_at": string,"prompt_id": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"prompt_id": string,"user_id"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"prompt_id"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "likes_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompt_stats"
+      referencedColumns: ["prompt_id"]
+    },{
+      foreignKeyName: "likes_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "likes_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "likes_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
       referencedColumns: ["id"]
     }
                   ]
@@ -112,6 +294,12 @@ isOneToOne: false
                   }
                   Relationships: [
                     {
+      foreignKeyName: "notification_preferences_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: true
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
       foreignKeyName: "notification_preferences_user_id_fkey"
       columns: ["user_id"]
 isOneToOne: true
@@ -135,6 +323,12 @@ isOneToOne: true
       foreignKeyName: "notification_settings_user_id_fkey"
       columns: ["user_id"]
 isOneToOne: true
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "notification_settings_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: true
       referencedRelation: "profiles"
       referencedColumns: ["id"]
     }
@@ -152,6 +346,12 @@ isOneToOne: true
                   }
                   Relationships: [
                     {
+      foreignKeyName: "payment_methods_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
       foreignKeyName: "payment_methods_user_id_fkey"
       columns: ["user_id"]
 isOneToOne: false
@@ -175,6 +375,12 @@ isOneToOne: false
       foreignKeyName: "payments_user_id_fkey"
       columns: ["user_id"]
 isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "payments_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
       referencedRelation: "profiles"
       referencedColumns: ["id"]
     }
@@ -192,6 +398,12 @@ isOneToOne: false
                   }
                   Relationships: [
                     {
+      foreignKeyName: "payout_accounts_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: true
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
       foreignKeyName: "payout_accounts_user_id_fkey"
       columns: ["user_id"]
 isOneToOne: true
@@ -217,6 +429,12 @@ isOneToOne: true
 isOneToOne: false
       referencedRelation: "payout_accounts"
       referencedColumns: ["id"]
+    },{
+      foreignKeyName: "payouts_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
     },{
       foreignKeyName: "payouts_user_id_fkey"
       columns: ["user_id"]
@@ -269,6 +487,12 @@ isOneToOne: false
       foreignKeyName: "prompt_tags_prompt_id_fkey"
       columns: ["prompt_id"]
 isOneToOne: false
+      referencedRelation: "prompt_stats"
+      referencedColumns: ["prompt_id"]
+    },{
+      foreignKeyName: "prompt_tags_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
       referencedRelation: "prompts"
       referencedColumns: ["id"]
     },{
@@ -292,6 +516,12 @@ isOneToOne: false
                   }
                   Relationships: [
                     {
+      foreignKeyName: "prompts_author_id_fkey"
+      columns: ["author_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
       foreignKeyName: "prompts_author_id_fkey"
       columns: ["author_id"]
 isOneToOne: false
@@ -327,14 +557,32 @@ isOneToOne: false
       foreignKeyName: "purchases_prompt_id_fkey"
       columns: ["prompt_id"]
 isOneToOne: false
+      referencedRelation: "prompt_stats"
+      referencedColumns: ["prompt_id"]
+    },{
+      foreignKeyName: "purchases_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
       referencedRelation: "prompts"
       referencedColumns: ["id"]
     },{
       foreignKeyName: "purchases_seller_id_fkey"
       columns: ["seller_id"]
 isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "purchases_seller_id_fkey"
+      columns: ["seller_id"]
+isOneToOne: false
       referencedRelation: "profiles"
       referencedColumns: ["id"]
+    },{
+      foreignKeyName: "purchases_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
     },{
       foreignKeyName: "purchases_user_id_fkey"
       columns: ["user_id"]
@@ -356,6 +604,12 @@ isOneToOne: false
                   }
                   Relationships: [
                     {
+      foreignKeyName: "subscriptions_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
       foreignKeyName: "subscriptions_user_id_fkey"
       columns: ["user_id"]
 isOneToOne: false
@@ -393,6 +647,12 @@ isOneToOne: false
       foreignKeyName: "user_settings_user_id_fkey"
       columns: ["user_id"]
 isOneToOne: true
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "user_settings_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: true
       referencedRelation: "profiles"
       referencedColumns: ["id"]
     }
@@ -400,14 +660,39 @@ isOneToOne: true
                 }
           }
           Views: {
-            [_ in never]: never
+            "profile_stats": {
+                  Row: {
+                    "follower_count": number | null,"following_count": number | null,"profile_id": string,"prompt_count": number | null
+                  }
+                  ComputedFields: never
+                  Relationships: [
+                    
+                  ]
+                },"prompt_stats": {
+                  Row: {
+                    "bookmark_count": number | null,"comment_count": number | null,"like_count": number | null,"prompt_id": string,"view_count": number | null
+                  }
+                  ComputedFields: never
+                  Relationships: [
+                    
+                  ]
+                }
           }
           Functions: {
-            "delete_prompt":
+            "bookmark_prompt":
+{ Args: { "p_prompt_id": string }; Returns: Json
+                           },
+"delete_prompt":
 { Args: { "p_prompt_id": string }; Returns: undefined
+                           },
+"follow_user":
+{ Args: { "p_user_id": string }; Returns: Json
                            },
 "get_my_account":
 { Args: Record<PropertyKey, never>; Returns: Json
+                           },
+"like_prompt":
+{ Args: { "p_prompt_id": string }; Returns: Json
                            },
 "publish_draft":
 { Args: { "p_client_request_id": string,"p_draft_id": string }; Returns: Json
@@ -417,6 +702,15 @@ isOneToOne: true
                            },
 "set_user_status":
 { Args: { "p_status": string,"p_user_id": string }; Returns: Json
+                           },
+"unbookmark_prompt":
+{ Args: { "p_prompt_id": string }; Returns: Json
+                           },
+"unfollow_user":
+{ Args: { "p_user_id": string }; Returns: Json
+                           },
+"unlike_prompt":
+{ Args: { "p_prompt_id": string }; Returns: Json
                            }
           }
           Enums: {
