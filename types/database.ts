@@ -691,6 +691,11 @@ isOneToOne: true
 "get_my_account":
 { Args: Record<PropertyKey, never>; Returns: Json
                            },
+"get_prompt":
+{ Args: { "p_prompt_id": string }; Returns: {
+              "ai_model": string,"author_avatar_url": string,"author_display_name": string,"author_id": string,"author_username": string,"bookmark_count": number,"bookmarked": boolean,"category_id": string,"comment_count": number,"content": string,"created_at": string,"currency": string,"description": string,"id": string,"is_featured": boolean,"is_free": boolean,"is_premium": boolean,"is_unlocked": boolean,"like_count": number,"liked": boolean,"media_type": string,"preview_lines": number,"price": number,"prompt_content": string,"prompt_title": string,"published": boolean,"published_at": string,"site_url": string,"tag_names": (string)[],"thumbnail_url": string,"title": string,"updated_at": string,"view_count": number
+            }[]
+                           },
 "like_prompt":
 { Args: { "p_prompt_id": string }; Returns: Json
                            },

@@ -135,6 +135,7 @@ comment on policy user_settings_update_authenticated on prompty.user_settings is
 create function prompty_private.settings_json(p_user_id uuid)
 returns table (account_settings jsonb, notification_settings jsonb)
 language sql stable
+rows 1
 set search_path = ''
 as $$
   select

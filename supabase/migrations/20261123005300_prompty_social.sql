@@ -99,6 +99,7 @@ comment on function prompty_private.bump_profile_counters(uuid, uuid, integer) i
 create function prompty_private.prompt_counts(p_prompt_id uuid)
 returns table (like_count bigint, comment_count bigint, bookmark_count bigint, view_count bigint)
 language sql stable
+rows 1
 security definer
 set search_path = ''
 as $$
@@ -118,6 +119,7 @@ grant execute on function prompty_private.prompt_counts(uuid) to anon, authentic
 create function prompty_private.profile_counts(p_profile_id uuid)
 returns table (follower_count bigint, following_count bigint, prompt_count bigint)
 language sql stable
+rows 1
 security definer
 set search_path = ''
 as $$
