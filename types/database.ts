@@ -47,6 +47,70 @@ isOneToOne: true
       referencedColumns: ["id"]
     }
                   ]
+                },"analytics_summary": {
+                  Row: {
+                    "bookmark_count": number,"comment_count": number,"date": string,"like_count": number,"prompt_id": string,"purchase_count": number,"unique_viewer_count": number,"updated_at": string,"view_count": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "bookmark_count"?: number,"comment_count"?: number,"date": string,"like_count"?: number,"prompt_id": string,"purchase_count"?: number,"unique_viewer_count"?: number,"updated_at"?: string,"view_count"?: number
+                  }
+                  Update: {
+                    "bookmark_count"?: number,"comment_count"?: number,"date"?: string,"like_count"?: number,"prompt_id"?: string,"purchase_count"?: number,"unique_viewer_count"?: number,"updated_at"?: string,"view_count"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "analytics_summary_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompt_stats"
+      referencedColumns: ["prompt_id"]
+    },{
+      foreignKeyName: "analytics_summary_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompts"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"analytics_views": {
+                  Row: {
+                    "id": string,"last_viewed_at": string,"prompt_id": string,"user_id": string | null,"view_day": string,"viewed_at": string,"views": number,"visitor_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "id"?: string,"last_viewed_at"?: string,"prompt_id": string,"user_id"?: string | null,"view_day": string,"viewed_at"?: string,"views"?: number,"visitor_id": string
+                  }
+                  Update: {
+                    "id"?: string,"last_viewed_at"?: string,"prompt_id"?: string,"user_id"?: string | null,"view_day"?: string,"viewed_at"?: string,"views"?: number,"visitor_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "analytics_views_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompt_stats"
+      referencedColumns: ["prompt_id"]
+    },{
+      foreignKeyName: "analytics_views_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "analytics_views_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "analytics_views_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"bookmarks": {
                   Row: {
                     "created_at": string,"prompt_id": string,"user_id": string
@@ -591,6 +655,44 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"recently_viewed_prompts": {
+                  Row: {
+                    "prompt_id": string,"user_id": string,"viewed_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "prompt_id": string,"user_id": string,"viewed_at"?: string
+                  }
+                  Update: {
+                    "prompt_id"?: string,"user_id"?: string,"viewed_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "recently_viewed_prompts_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompt_stats"
+      referencedColumns: ["prompt_id"]
+    },{
+      foreignKeyName: "recently_viewed_prompts_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "recently_viewed_prompts_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "recently_viewed_prompts_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"subscriptions": {
                   Row: {
                     "cancel_at_period_end": boolean,"canceled_at": string | null,"created_at": string,"current_period_end": string | null,"current_period_start": string | null,"id": string,"plan": string,"status": string,"stripe_customer_id": string | null,"stripe_subscription_id": string | null,"updated_at": string,"user_id": string | null
@@ -701,6 +803,9 @@ isOneToOne: true
                            },
 "publish_draft":
 { Args: { "p_client_request_id": string,"p_draft_id": string }; Returns: Json
+                           },
+"record_prompt_view":
+{ Args: { "p_prompt_id": string,"p_visitor_id"?: string }; Returns: Json
                            },
 "set_prompt_tags":
 { Args: { "p_prompt_id": string,"p_tags": (string)[] }; Returns: (string)[]
