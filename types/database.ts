@@ -790,6 +790,17 @@ isOneToOne: true
 "follow_user":
 { Args: { "p_user_id": string }; Returns: Json
                            },
+"following_feed":
+{ Args: { "p_cursor"?: string,"p_limit"?: number }; Returns: Database["prompty"]['CompositeTypes']["prompt_card"][]
+                          SetofOptions: {
+        from: "*"
+        to: "prompt_card"
+        isOneToOne: false
+        isSetofReturn: true
+      } },
+"get_creator":
+{ Args: { "p_username": string }; Returns: Json
+                           },
 "get_my_account":
 { Args: Record<PropertyKey, never>; Returns: Json
                            },
@@ -807,6 +818,14 @@ isOneToOne: true
 "record_prompt_view":
 { Args: { "p_prompt_id": string,"p_visitor_id"?: string }; Returns: Json
                            },
+"search_prompts":
+{ Args: { "p_ai_model"?: string,"p_author_id"?: string,"p_category_id"?: string,"p_cursor"?: string,"p_is_free"?: boolean,"p_limit"?: number,"p_max_price"?: number,"p_media_type"?: string,"p_min_price"?: number,"p_query"?: string,"p_sort"?: string,"p_tags"?: (string)[] }; Returns: Database["prompty"]['CompositeTypes']["prompt_card"][]
+                          SetofOptions: {
+        from: "*"
+        to: "prompt_card"
+        isOneToOne: false
+        isSetofReturn: true
+      } },
 "set_prompt_tags":
 { Args: { "p_prompt_id": string,"p_tags": (string)[] }; Returns: (string)[]
                            },
@@ -827,7 +846,9 @@ isOneToOne: true
             [_ in never]: never
           }
           CompositeTypes: {
-            [_ in never]: never
+            "prompt_card": {
+                        "id": string | null,"author_id": string | null,"author_username": string | null,"author_display_name": string | null,"author_avatar_url": string | null,"title": string | null,"description": string | null,"content_preview": string | null,"thumbnail_url": string | null,"category_id": string | null,"price": number | null,"is_free": boolean | null,"is_premium": boolean | null,"is_featured": boolean | null,"ai_model": string | null,"media_type": string | null,"tag_names": (string)[] | null,"published_at": string | null,"like_count": number | null,"comment_count": number | null,"bookmark_count": number | null,"view_count": number | null,"cursor": string | null
+                      }
           }
         }
 }
