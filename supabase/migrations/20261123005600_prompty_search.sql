@@ -11,11 +11,12 @@
 --
 -- The ranking runs in prompty_private.search_prompt_ids (security definer, public prompts only)
 -- because the rolled-up counters it sorts on are not granted to clients; the page is then read
--- back through prompty_private.prompt_card (security invoker: the caller's RLS) with exact
+-- back through prompty_private.prompt_cards (security invoker: the caller's RLS) with exact
 -- counters.
 --
 -- Objects: prompty.prompt_card (type), prompty_private.search_hit (type), prompty_private.search_prompt_ids(),
---          prompty_private.prompt_card(), prompty.search_prompts(), prompty.following_feed(),
+--          prompty_private.prompt_counts_for(), prompty_private.prompt_cards(), prompty.search_prompts(),
+--          prompty.following_feed(),
 --          prompty_private.creator_page_visible(), prompty.get_creator(),
 --          prompty_private.refresh_trending(), cron job prompty-refresh-trending
 -- Errors: PT100 sign-in required (feed), PT115 invalid tags, PT122 creator not found,
@@ -166,22 +167,46 @@ comment on function prompty_private.search_prompt_ids(text, uuid, text[], boolea
 grant execute on function prompty_private.search_prompt_ids(text, uuid, text[], boolean, integer, integer, text, text, uuid, uuid, text, integer, text)
   to anon, authenticated, service_role;
 
-create function prompty_private.prompt_card(p_prompt_id uuid, p_cursor text) returns setof prompty.prompt_card
+create function prompty_private.prompt_counts_for(p_ids uuid[])
+returns table (prompt_id uuid, like_count bigint, comment_count bigint, bookmark_count bigint, view_count bigint)
 language sql stable
-rows 1
+rows 20
+security definer
 set search_path = ''
 as $$
+  select p.id,
+         p.like_count + coalesce(sum(s.likes), 0)::bigint,
+         p.comment_count + coalesce(sum(s.comments), 0)::bigint,
+         p.bookmark_count + coalesce(sum(s.bookmarks), 0)::bigint,
+         p.view_count + coalesce(sum(s.views), 0)::bigint
+  from prompty.prompts p
+  left join prompty_private.prompt_counter_slots s on s.prompt_id = p.id
+  where p.id = any (p_ids)
+  group by p.id
+$$;
+comment on function prompty_private.prompt_counts_for(uuid[]) is
+  'Exact counters of several prompts in one query (a page of a list). Callers apply visibility.';
+grant execute on function prompty_private.prompt_counts_for(uuid[]) to anon, authenticated, service_role;
+
+create function prompty_private.prompt_cards(p_hits prompty_private.search_hit[]) returns setof prompty.prompt_card
+language plpgsql stable
+set search_path = ''
+as $$
+begin
+  return query
   select p.id, p.author_id, a.username, a.display_name, a.avatar_url, p.title, p.description, p.content_preview,
          p.thumbnail_url, p.category_id, p.price, p.is_free, p.is_premium, p.is_featured, p.ai_model, p.media_type,
-         p.tag_names, p.published_at, c.like_count, c.comment_count, c.bookmark_count, c.view_count, p_cursor
-  from prompty.prompts p
+         p.tag_names, p.published_at, c.like_count, c.comment_count, c.bookmark_count, c.view_count, h.sort_cursor
+  from unnest(p_hits) with ordinality h (prompt_id, sort_cursor, ord)
+  join prompty.prompts p on p.id = h.prompt_id
   join prompty.profiles a on a.id = p.author_id
-  cross join lateral prompty_private.prompt_counts(p.id) c
-  where p.id = p_prompt_id
+  join prompty_private.prompt_counts_for(array(select x.prompt_id from unnest(p_hits) x)) c on c.prompt_id = p.id
+  order by h.ord;
+end
 $$;
-comment on function prompty_private.prompt_card(uuid, text) is
-  'A prompt as a list card, read with the caller''s rights (security invoker: no row when RLS hides the prompt).';
-grant execute on function prompty_private.prompt_card(uuid, text) to anon, authenticated, service_role;
+comment on function prompty_private.prompt_cards(prompty_private.search_hit[]) is
+  'A page of ranked prompts as list cards, in rank order, read with the caller''s rights (security invoker: RLS hides what the caller cannot see).';
+grant execute on function prompty_private.prompt_cards(prompty_private.search_hit[]) to anon, authenticated, service_role;
 
 create function prompty.search_prompts(
   p_query text default null,
@@ -197,15 +222,15 @@ create function prompty.search_prompts(
   p_limit integer default 20,
   p_cursor text default null)
 returns setof prompty.prompt_card
-language sql stable
+language plpgsql stable
 set search_path = ''
 as $$
-  select c.*
-  from prompty_private.search_prompt_ids(p_query, p_category_id, p_tags, p_is_free, p_min_price, p_max_price, p_ai_model,
-                                         p_media_type, p_author_id, null, p_sort, p_limit, p_cursor)
-       with ordinality s (prompt_id, sort_cursor, ord)
-  cross join lateral prompty_private.prompt_card(s.prompt_id, s.sort_cursor) c
-  order by s.ord
+begin
+  return query
+  select * from prompty_private.prompt_cards(array(
+    select h from prompty_private.search_prompt_ids(p_query, p_category_id, p_tags, p_is_free, p_min_price, p_max_price,
+                                                    p_ai_model, p_media_type, p_author_id, null, p_sort, p_limit, p_cursor) h));
+end
 $$;
 comment on function prompty.search_prompts(text, uuid, text[], boolean, integer, integer, text, text, uuid, text, integer, text) is
   'Searches public prompts. p_query: terms that must all occur in title, description, preview or tags (Japanese works; NFKC, case-insensitive). Filters: p_category_id (with sub-categories), p_tags (all), p_is_free, p_min_price/p_max_price (yen), p_ai_model, p_media_type, p_author_id (creator page). p_sort: new | popular | trending. p_limit clamped to 1-50 (default 20); p_cursor: the cursor of the last row of the previous page. Errors: PT115 invalid tags, PT150 invalid cursor, PT151 invalid sort, PT152 invalid filter.';
@@ -222,12 +247,9 @@ begin
     raise exception using errcode = 'PT100', message = 'sign-in required';
   end if;
   return query
-  select c.*
-  from prompty_private.search_prompt_ids(null, null, null, null, null, null, null, null, null, (select auth.uid()),
-                                         'new', p_limit, p_cursor)
-       with ordinality s (prompt_id, sort_cursor, ord)
-  cross join lateral prompty_private.prompt_card(s.prompt_id, s.sort_cursor) c
-  order by s.ord;
+  select * from prompty_private.prompt_cards(array(
+    select h from prompty_private.search_prompt_ids(null, null, null, null, null, null, null, null, null, (select auth.uid()),
+                                                    'new', p_limit, p_cursor) h));
 end
 $$;
 comment on function prompty.following_feed(integer, text) is
