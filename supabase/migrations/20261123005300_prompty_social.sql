@@ -66,43 +66,49 @@ comment on function prompty_private.counter_slot() is
 create function prompty_private.bump_prompt_counters(
   p_prompt_id uuid, p_likes integer default 0, p_comments integer default 0, p_bookmarks integer default 0, p_views integer default 0)
 returns void
-language sql
+language plpgsql
 security definer
 set search_path = ''
 as $$
+begin
   insert into prompty_private.prompt_counter_slots as s (prompt_id, slot, likes, comments, bookmarks, views)
   values (p_prompt_id, prompty_private.counter_slot(), p_likes, p_comments, p_bookmarks, p_views)
   on conflict (prompt_id, slot) do update
   set likes = s.likes + excluded.likes, comments = s.comments + excluded.comments,
-      bookmarks = s.bookmarks + excluded.bookmarks, views = s.views + excluded.views
+      bookmarks = s.bookmarks + excluded.bookmarks, views = s.views + excluded.views;
+end
 $$;
 comment on function prompty_private.bump_prompt_counters(uuid, integer, integer, integer, integer) is
   'Adds deltas to this connection''s slot of a prompt''s counters. Called by triggers only (not granted to clients).';
 
 create function prompty_private.bump_profile_counters(p_follower_id uuid, p_following_id uuid, p_delta integer)
 returns void
-language sql
+language plpgsql
 security definer
 set search_path = ''
 as $$
+begin
   -- Both profiles in id order: two follows between the same people never deadlock.
   insert into prompty_private.profile_counter_slots as s (profile_id, slot, followers, following)
   select v.profile_id, prompty_private.counter_slot(), v.followers, v.following
   from (values (p_following_id, p_delta, 0), (p_follower_id, 0, p_delta)) v (profile_id, followers, following)
   order by v.profile_id
   on conflict (profile_id, slot) do update
-  set followers = s.followers + excluded.followers, following = s.following + excluded.following
+  set followers = s.followers + excluded.followers, following = s.following + excluded.following;
+end
 $$;
 comment on function prompty_private.bump_profile_counters(uuid, uuid, integer) is
   'Adds a follow (+1) or unfollow (-1) to the followed profile''s followers and the follower''s following, in profile id order.';
 
 create function prompty_private.prompt_counts(p_prompt_id uuid)
 returns table (like_count bigint, comment_count bigint, bookmark_count bigint, view_count bigint)
-language sql stable
+language plpgsql stable
 rows 1
 security definer
 set search_path = ''
 as $$
+begin
+  return query
   select p.like_count + coalesce(sum(s.likes), 0)::bigint,
          p.comment_count + coalesce(sum(s.comments), 0)::bigint,
          p.bookmark_count + coalesce(sum(s.bookmarks), 0)::bigint,
@@ -110,7 +116,8 @@ as $$
   from prompty.prompts p
   left join prompty_private.prompt_counter_slots s on s.prompt_id = p.id
   where p.id = p_prompt_id
-  group by p.id
+  group by p.id;
+end
 $$;
 comment on function prompty_private.prompt_counts(uuid) is
   'Exact counters of a prompt: rolled-up columns plus pending slots. Used by prompty.prompt_stats and the list RPCs (which apply visibility).';
@@ -118,11 +125,13 @@ grant execute on function prompty_private.prompt_counts(uuid) to anon, authentic
 
 create function prompty_private.profile_counts(p_profile_id uuid)
 returns table (follower_count bigint, following_count bigint, prompt_count bigint)
-language sql stable
+language plpgsql stable
 rows 1
 security definer
 set search_path = ''
 as $$
+begin
+  return query
   select pr.follower_count + coalesce((select sum(s.followers) from prompty_private.profile_counter_slots s
                                        where s.profile_id = pr.id), 0)::bigint,
          pr.following_count + coalesce((select sum(s.following) from prompty_private.profile_counter_slots s
@@ -130,7 +139,8 @@ as $$
          (select count(*) from prompty.prompts p
           where p.author_id = pr.id and p.published and p.hidden_at is null and p.deleted_at is null)
   from prompty.profiles pr
-  where pr.id = p_profile_id
+  where pr.id = p_profile_id;
+end
 $$;
 comment on function prompty_private.profile_counts(uuid) is
   'Exact follower/following counts of a profile (rolled-up plus slots) and its number of public prompts.';
