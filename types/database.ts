@@ -111,6 +111,78 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"announcement_reads": {
+                  Row: {
+                    "announcement_id": string,"read_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "announcement_id": string,"read_at"?: string,"user_id"?: string
+                  }
+                  Update: {
+                    "announcement_id"?: string,"read_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "announcement_reads_announcement_id_fkey"
+      columns: ["announcement_id"]
+isOneToOne: false
+      referencedRelation: "announcements"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "announcement_reads_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "announcement_reads_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"announcements": {
+                  Row: {
+                    "content": string,"created_at": string,"created_by": string | null,"end_date": string | null,"icon": string | null,"icon_color": string | null,"id": string,"is_active": boolean,"start_date": string,"title": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "content": string,"created_at"?: string,"created_by"?: string | null,"end_date"?: string | null,"icon"?: string | null,"icon_color"?: string | null,"id"?: string,"is_active"?: boolean,"start_date"?: string,"title": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "content"?: string,"created_at"?: string,"created_by"?: string | null,"end_date"?: string | null,"icon"?: string | null,"icon_color"?: string | null,"id"?: string,"is_active"?: boolean,"start_date"?: string,"title"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "announcements_created_by_fkey"
+      columns: ["created_by"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "announcements_created_by_fkey"
+      columns: ["created_by"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"badges": {
+                  Row: {
+                    "created_at": string,"description": string | null,"icon": string | null,"id": string,"name": string,"slug": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"description"?: string | null,"icon"?: string | null,"id"?: string,"name": string,"slug": string
+                  }
+                  Update: {
+                    "created_at"?: string,"description"?: string | null,"icon"?: string | null,"id"?: string,"name"?: string,"slug"?: string
+                  }
+                  Relationships: [
+                    
+                  ]
                 },"bookmarks": {
                   Row: {
                     "created_at": string,"prompt_id": string,"user_id": string
@@ -225,6 +297,102 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"contacts": {
+                  Row: {
+                    "category": string,"created_at": string,"email": string,"id": string,"message": string,"name": string,"status": string,"subject": string,"updated_at": string,"user_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "category"?: string,"created_at"?: string,"email": string,"id"?: string,"message": string,"name": string,"status"?: string,"subject": string,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Update: {
+                    "category"?: string,"created_at"?: string,"email"?: string,"id"?: string,"message"?: string,"name"?: string,"status"?: string,"subject"?: string,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "contacts_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "contacts_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"contest_entries": {
+                  Row: {
+                    "contest_id": string,"created_at": string,"id": string,"prompt_id": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "contest_id": string,"created_at"?: string,"id"?: string,"prompt_id": string,"user_id"?: string
+                  }
+                  Update: {
+                    "contest_id"?: string,"created_at"?: string,"id"?: string,"prompt_id"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "contest_entries_contest_id_fkey"
+      columns: ["contest_id"]
+isOneToOne: false
+      referencedRelation: "contests"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "contest_entries_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompt_stats"
+      referencedColumns: ["prompt_id"]
+    },{
+      foreignKeyName: "contest_entries_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "contest_entries_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "contest_entries_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"contests": {
+                  Row: {
+                    "created_at": string,"created_by": string | null,"description": string | null,"end_at": string,"id": string,"is_active": boolean,"prize": string | null,"start_at": string,"theme": string | null,"title": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"created_by"?: string | null,"description"?: string | null,"end_at": string,"id"?: string,"is_active"?: boolean,"prize"?: string | null,"start_at": string,"theme"?: string | null,"title": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"created_by"?: string | null,"description"?: string | null,"end_at"?: string,"id"?: string,"is_active"?: boolean,"prize"?: string | null,"start_at"?: string,"theme"?: string | null,"title"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "contests_created_by_fkey"
+      columns: ["created_by"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "contests_created_by_fkey"
+      columns: ["created_by"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"drafts": {
                   Row: {
                     "ai_model": string | null,"author_id": string,"category_id": string | null,"content": string | null,"created_at": string,"description": string | null,"id": string,"is_free": boolean,"is_premium": boolean,"media_type": string,"preview_lines": number,"price": number,"prompt_content": string | null,"prompt_id": string | null,"prompt_title": string | null,"site_url": string | null,"tags": (string)[],"thumbnail_url": string | null,"title": string | null,"updated_at": string
@@ -266,6 +434,32 @@ isOneToOne: false
       columns: ["prompt_id"]
 isOneToOne: false
       referencedRelation: "prompts"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"feedback": {
+                  Row: {
+                    "category": string,"created_at": string,"email": string | null,"id": string,"message": string,"page_url": string | null,"status": string,"updated_at": string,"user_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "category"?: string,"created_at"?: string,"email"?: string | null,"id"?: string,"message": string,"page_url"?: string | null,"status"?: string,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Update: {
+                    "category"?: string,"created_at"?: string,"email"?: string | null,"id"?: string,"message"?: string,"page_url"?: string | null,"status"?: string,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "feedback_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "feedback_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
       referencedColumns: ["id"]
     }
                   ]
@@ -340,6 +534,64 @@ isOneToOne: false
     },{
       foreignKeyName: "likes_user_id_fkey"
       columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"magazine_prompts": {
+                  Row: {
+                    "added_at": string,"magazine_id": string,"position": number,"prompt_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "added_at"?: string,"magazine_id": string,"position"?: number,"prompt_id": string
+                  }
+                  Update: {
+                    "added_at"?: string,"magazine_id"?: string,"position"?: number,"prompt_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "magazine_prompts_magazine_id_fkey"
+      columns: ["magazine_id"]
+isOneToOne: false
+      referencedRelation: "magazines"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "magazine_prompts_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompt_stats"
+      referencedColumns: ["prompt_id"]
+    },{
+      foreignKeyName: "magazine_prompts_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompts"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"magazines": {
+                  Row: {
+                    "created_at": string,"description": string | null,"id": string,"is_public": boolean,"owner_id": string,"title": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"description"?: string | null,"id"?: string,"is_public"?: boolean,"owner_id"?: string,"title": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"description"?: string | null,"id"?: string,"is_public"?: boolean,"owner_id"?: string,"title"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "magazines_owner_id_fkey"
+      columns: ["owner_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "magazines_owner_id_fkey"
+      columns: ["owner_id"]
 isOneToOne: false
       referencedRelation: "profiles"
       referencedColumns: ["id"]
@@ -535,6 +787,44 @@ isOneToOne: false
                   Relationships: [
                     
                   ]
+                },"prompt_executions": {
+                  Row: {
+                    "created_at": string,"duration_ms": number | null,"id": string,"input": string | null,"model": string | null,"output": string | null,"prompt_id": string,"status": string,"tokens_used": number | null,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"duration_ms"?: number | null,"id"?: string,"input"?: string | null,"model"?: string | null,"output"?: string | null,"prompt_id": string,"status"?: string,"tokens_used"?: number | null,"user_id"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"duration_ms"?: number | null,"id"?: string,"input"?: string | null,"model"?: string | null,"output"?: string | null,"prompt_id"?: string,"status"?: string,"tokens_used"?: number | null,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "prompt_executions_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompt_stats"
+      referencedColumns: ["prompt_id"]
+    },{
+      foreignKeyName: "prompt_executions_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "prompt_executions_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "prompt_executions_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"prompt_tags": {
                   Row: {
                     "created_at": string,"prompt_id": string,"tag_id": string
@@ -693,6 +983,56 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"reports": {
+                  Row: {
+                    "action": string | null,"created_at": string,"details": string | null,"id": string,"prompt_id": string,"reason": string,"reporter_id": string,"resolution_note": string | null,"reviewed_at": string | null,"reviewed_by": string | null,"status": string,"target_id": string,"target_type": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "action"?: string | null,"created_at"?: string,"details"?: string | null,"id"?: string,"prompt_id": string,"reason": string,"reporter_id"?: string,"resolution_note"?: string | null,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"status"?: string,"target_id": string,"target_type": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "action"?: string | null,"created_at"?: string,"details"?: string | null,"id"?: string,"prompt_id"?: string,"reason"?: string,"reporter_id"?: string,"resolution_note"?: string | null,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"status"?: string,"target_id"?: string,"target_type"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "reports_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompt_stats"
+      referencedColumns: ["prompt_id"]
+    },{
+      foreignKeyName: "reports_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "reports_reporter_id_fkey"
+      columns: ["reporter_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "reports_reporter_id_fkey"
+      columns: ["reporter_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "reports_reviewed_by_fkey"
+      columns: ["reviewed_by"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "reports_reviewed_by_fkey"
+      columns: ["reviewed_by"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"subscriptions": {
                   Row: {
                     "cancel_at_period_end": boolean,"canceled_at": string | null,"created_at": string,"current_period_end": string | null,"current_period_start": string | null,"id": string,"plan": string,"status": string,"stripe_customer_id": string | null,"stripe_subscription_id": string | null,"updated_at": string,"user_id": string | null
@@ -732,6 +1072,50 @@ isOneToOne: false
                   }
                   Relationships: [
                     
+                  ]
+                },"user_badges": {
+                  Row: {
+                    "awarded_at": string,"awarded_by": string | null,"badge_id": string,"id": string,"reason": string | null,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "awarded_at"?: string,"awarded_by"?: string | null,"badge_id": string,"id"?: string,"reason"?: string | null,"user_id": string
+                  }
+                  Update: {
+                    "awarded_at"?: string,"awarded_by"?: string | null,"badge_id"?: string,"id"?: string,"reason"?: string | null,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "user_badges_awarded_by_fkey"
+      columns: ["awarded_by"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "user_badges_awarded_by_fkey"
+      columns: ["awarded_by"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "user_badges_badge_id_fkey"
+      columns: ["badge_id"]
+isOneToOne: false
+      referencedRelation: "badges"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "user_badges_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "user_badges_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
                   ]
                 },"user_settings": {
                   Row: {
@@ -812,11 +1196,23 @@ isOneToOne: true
 "like_prompt":
 { Args: { "p_prompt_id": string }; Returns: Json
                            },
+"mark_announcement_read":
+{ Args: { "p_announcement_id": string }; Returns: Json
+                           },
+"moderate_comment":
+{ Args: { "p_comment_id": string,"p_hidden": boolean,"p_reason"?: string }; Returns: Json
+                           },
+"moderate_prompt":
+{ Args: { "p_hidden": boolean,"p_prompt_id": string,"p_reason"?: string }; Returns: Json
+                           },
 "publish_draft":
 { Args: { "p_client_request_id": string,"p_draft_id": string }; Returns: Json
                            },
 "record_prompt_view":
 { Args: { "p_prompt_id": string,"p_visitor_id"?: string }; Returns: Json
+                           },
+"resolve_report":
+{ Args: { "p_action": string,"p_note"?: string,"p_report_id": string }; Returns: Json
                            },
 "search_prompts":
 { Args: { "p_ai_model"?: string,"p_author_id"?: string,"p_category_id"?: string,"p_cursor"?: string,"p_is_free"?: boolean,"p_limit"?: number,"p_max_price"?: number,"p_media_type"?: string,"p_min_price"?: number,"p_query"?: string,"p_sort"?: string,"p_tags"?: (string)[] }; Returns: Database["prompty"]['CompositeTypes']["prompt_card"][]
@@ -826,6 +1222,9 @@ isOneToOne: true
         isOneToOne: false
         isSetofReturn: true
       } },
+"set_prompt_featured":
+{ Args: { "p_featured": boolean,"p_prompt_id": string }; Returns: Json
+                           },
 "set_prompt_tags":
 { Args: { "p_prompt_id": string,"p_tags": (string)[] }; Returns: (string)[]
                            },
