@@ -649,6 +649,62 @@ isOneToOne: true
       referencedColumns: ["id"]
     }
                   ]
+                },"notifications": {
+                  Row: {
+                    "actor_id": string | null,"body": string | null,"comment_id": string | null,"created_at": string,"id": string,"prompt_id": string | null,"read_at": string | null,"type": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actor_id"?: string | null,"body"?: string | null,"comment_id"?: string | null,"created_at"?: string,"id"?: string,"prompt_id"?: string | null,"read_at"?: string | null,"type": string,"user_id": string
+                  }
+                  Update: {
+                    "actor_id"?: string | null,"body"?: string | null,"comment_id"?: string | null,"created_at"?: string,"id"?: string,"prompt_id"?: string | null,"read_at"?: string | null,"type"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "notifications_actor_id_fkey"
+      columns: ["actor_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "notifications_actor_id_fkey"
+      columns: ["actor_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "notifications_comment_id_fkey"
+      columns: ["comment_id"]
+isOneToOne: false
+      referencedRelation: "comments"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "notifications_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompt_stats"
+      referencedColumns: ["prompt_id"]
+    },{
+      foreignKeyName: "notifications_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "notifications_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "notifications_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
                 },"payment_methods": {
                   Row: {
                     "brand": string | null,"created_at": string,"exp_month": number | null,"exp_year": number | null,"id": string,"is_default": boolean,"last4": string | null,"stripe_payment_method_id": string,"user_id": string
@@ -1198,6 +1254,9 @@ isOneToOne: true
                            },
 "mark_announcement_read":
 { Args: { "p_announcement_id": string }; Returns: Json
+                           },
+"mark_notifications_read":
+{ Args: { "p_ids"?: (string)[] }; Returns: number
                            },
 "moderate_comment":
 { Args: { "p_comment_id": string,"p_hidden": boolean,"p_reason"?: string }; Returns: Json

@@ -103,10 +103,9 @@ select throws_ok(format('insert into prompty.follows (follower_id, following_id)
 -- ---------------------------------------------------------------------------------------
 -- Comments and replies
 -- ---------------------------------------------------------------------------------------
-select tests.authenticate_as('fan');
-insert into prompty.comments (prompt_id, content) values ('00000000-0000-4000-8000-0000000000b1', 'すごく便利でした！');
 reset role;
-update prompty.comments set id = '00000000-0000-4000-8000-0000000000c1';
+insert into prompty.comments (id, prompt_id, user_id, content)
+values ('00000000-0000-4000-8000-0000000000c1', '00000000-0000-4000-8000-0000000000b1', tests.get_supabase_uid('fan'), 'すごく便利でした！');
 select tests.authenticate_as('fan2');
 select lives_ok($$ insert into prompty.comments (prompt_id, parent_id, content) values
                    ('00000000-0000-4000-8000-0000000000b1', '00000000-0000-4000-8000-0000000000c1', '同感です') $$, 'a reply');
