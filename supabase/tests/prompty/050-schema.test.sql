@@ -3,7 +3,7 @@
 -- indexed foreign keys, pg_cron jobs.
 begin;
 set search_path = extensions, public;
-select plan(12);
+select plan(16);
 
 select tables_are('prompty', array[
   'profiles', 'user_settings', 'account_settings', 'notification_preferences', 'notification_settings', 'follows',
@@ -136,6 +136,26 @@ select results_eq($$ select jobname::text collate "default", schedule collate "d
 select is((select count(*) from pg_trigger t join pg_class c on c.oid = t.tgrelid
            where c.relnamespace = 'prompty'::regnamespace and not t.tgisinternal
              and t.tgname !~ ('^' || c.relname || '_(before|after)_')), 0::bigint, 'triggers are named <table>_<when>_<what>');
+
+-- The sample data (seeds/prompty.sql): the seed document's volumes, exact counters.
+select results_eq($$ select (select count(*) from prompty.profiles p join auth.users u on u.id = p.id where u.email like '%@prompty.example'),
+                            (select count(*) from prompty.profiles where status = 'admin'),
+                            (select count(*) from prompty.prompts where author_id::text like 'a0000000-%'),
+                            (select count(*) from prompty.categories where id::text like 'c0000000-%') $$,
+                  $$ values (18::bigint, 1::bigint, 22::bigint, 13::bigint) $$, 'sample data: 18 users (one admin), 22 prompts, 13 categories');
+select is((select count(*) from prompty.categories where parent_id is not null and id::text like 'c0000000-%'), 8::bigint,
+          'sample categories form a hierarchy');
+select is((select count(*) from prompty.prompts p, prompty_private.prompt_counts(p.id) c
+           where p.author_id::text like 'a0000000-%'
+             and (c.like_count, c.comment_count, c.bookmark_count, c.view_count)
+                 <> ((select count(*) from prompty.likes l where l.prompt_id = p.id),
+                     (select count(*) from prompty.comments m where m.prompt_id = p.id and m.hidden_at is null),
+                     (select count(*) from prompty.bookmarks b where b.prompt_id = p.id),
+                     (select count(*) from prompty.analytics_views v where v.prompt_id = p.id))),
+          0::bigint, 'sample counters equal the rows they count');
+select ok((select count(*) >= 20 from prompty.likes) and (select count(*) >= 9 from prompty.comments)
+          and (select count(*) > 0 from prompty.notifications) and (select count(*) > 0 from prompty.analytics_summary),
+          'sample likes, comments, notifications and analytics exist');
 
 select * from finish();
 rollback;

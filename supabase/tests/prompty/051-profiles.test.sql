@@ -3,6 +3,11 @@
 begin;
 set search_path = extensions, public;
 select plan(67);
+-- Start from an empty Prompty; the sample data (seeds/prompty.sql) comes back with the rollback.
+set local client_min_messages = warning;
+truncate prompty.profiles, prompty.categories, prompty.tags, prompty.price_tiers, prompty.announcements, prompty.badges,
+         prompty.contests, prompty.feedback, prompty.contacts cascade;
+reset client_min_messages;
 
 -- ---------------------------------------------------------------------------------------
 -- Sign-up
