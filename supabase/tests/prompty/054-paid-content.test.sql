@@ -3,7 +3,7 @@
 -- Also the commerce tables: read-own, no client writes, no Stripe ids.
 begin;
 set search_path = extensions, public;
-select plan(49);
+select plan(53);
 -- Start from an empty Prompty; the sample data (seeds/prompty.sql) comes back with the rollback.
 set local client_min_messages = warning;
 truncate prompty.profiles, prompty.categories, prompty.tags, prompty.price_tiers, prompty.announcements, prompty.badges,
@@ -81,6 +81,10 @@ select throws_ok($$ select * from prompty.get_prompt('00000000-0000-4000-8000-00
                  'anon cannot open an unpublished prompt');
 select is(tests.readable_leaks('SECRET'), '{}'::text[], 'no table or view anon can read holds the paid text');
 select throws_ok($$ select content from prompty.prompts $$, '42501', null, 'anon cannot select prompts.content');
+select is((select count(*) from prompty.search_prompts(p_limit => 50) s where s::text like '%SECRET%'), 0::bigint,
+          'search results hold no paid text');
+select ok((select count(*) = 3 from prompty.search_prompts(p_author_id => tests.get_supabase_uid('seller'))),
+          '(the seller''s three public prompts are listed)');
 
 select tests.authenticate_as('visitor');
 select is((select is_unlocked from prompty.get_prompt('00000000-0000-4000-8000-0000000000e1')), false, 'another user sees the preview');
@@ -92,6 +96,10 @@ select throws_ok($$ select * from prompty.get_prompt('00000000-0000-4000-8000-00
                  'another user cannot open an unpublished prompt');
 select is(tests.readable_leaks('SECRET'), '{}'::text[], 'no table or view another user can read holds the paid text');
 select throws_ok($$ select prompt_content from prompty.prompts $$, '42501', null, 'users cannot select prompts.prompt_content');
+select prompty.follow_user(tests.get_supabase_uid('seller'));
+select is((select count(*) from prompty.following_feed(p_limit => 50) s where s::text like '%SECRET%'), 0::bigint,
+          'the following feed holds no paid text');
+select unalike(prompty.get_creator('seller')::text, '%SECRET%', 'nor the creator page');
 
 select tests.authenticate_as('buyer');
 select results_eq($$ select prompt_content, is_unlocked from prompty.get_prompt('00000000-0000-4000-8000-0000000000e1') $$,
