@@ -38,13 +38,12 @@ await sql.unsafe(promptsSql({ count: PROMPTS, authors: USERS, likeCounts: 'bench
 log('prompts loaded');
 await sql.unsafe(`
 set statement_timeout = 0;
-alter table prompty.likes disable trigger likes_before_insert_check;
-alter table prompty.likes disable trigger likes_after_write_count;
+-- Bulk load: like_count is already set on the prompts; no notifications for generated likes.
+alter table prompty.likes disable trigger user;
 insert into prompty.likes (user_id, prompt_id, created_at)
 select ${userIdSql('u')}, ('00000000-0000-4000-9000-' || lpad(n::text, 12, '0'))::uuid, now() - random() * interval '30 days'
 from bench_like_pairs;
-alter table prompty.likes enable trigger likes_before_insert_check;
-alter table prompty.likes enable trigger likes_after_write_count;
+alter table prompty.likes enable trigger user;
 insert into prompty.follows (follower_id, following_id)
 select ${userIdSql('u')}, ${userIdSql(`1 + (u + k * 19) % ${USERS}`)}
 from generate_series(1, ${USERS}) u, generate_series(1, ${FOLLOWS_PER_USER}) k
