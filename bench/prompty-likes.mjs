@@ -5,7 +5,7 @@
 // Afterwards the exact counters must equal count(*) of likes, before and after the fold.
 // Target: hot at least half the throughput of spread.
 import postgres from 'postgres';
-import { promptIdSql, promptsSql, userIdSql, usersSql, categoriesSql } from './lib/prompty-load.mjs';
+import { categoriesSql, promptId, promptIdSql, promptsSql, userIdSql, usersSql } from './lib/prompty-load.mjs';
 import { quantile, runPgbench } from './lib/prompty-pgbench.mjs';
 
 const url = process.env.SUPABASE_DB_URL;
@@ -75,14 +75,13 @@ for (const name of RUNS) {
 const check = async () => {
   const [row] = await sql`
     select (select count(*) from prompty.likes) as likes,
-           (select count(*) from prompty.likes where prompt_id = ${promptIdSqlValue(1)}) as hot_likes,
-           (select like_count from prompty_private.prompt_counts(${promptIdSqlValue(1)})) as hot_counter,
+           (select count(*) from prompty.likes where prompt_id = ${promptId(1)}) as hot_likes,
+           (select like_count from prompty_private.prompt_counts(${promptId(1)})) as hot_counter,
            (select count(*) from prompty.prompts p
             where (select c.like_count from prompty_private.prompt_counts(p.id) c)
                   <> (select count(*) from prompty.likes l where l.prompt_id = p.id)) as mismatches`;
   return row;
 };
-function promptIdSqlValue(n) { return `00000000-0000-4000-9000-${String(n).padStart(12, '0')}`; }
 const before = await check();
 const folded = (await sql`select prompty_private.fold_counters() as n`)[0].n;
 const after = await check();

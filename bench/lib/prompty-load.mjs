@@ -3,7 +3,6 @@
 //   user n    00000000-0000-4000-8000-<n, 12 digits>
 //   prompt n  00000000-0000-4000-9000-<n, 12 digits>
 
-export const userId = (n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 export const promptId = (n) => `00000000-0000-4000-9000-${String(n).padStart(12, '0')}`;
 /** SQL expression of the user / prompt id for an integer SQL expression. */
 export const userIdSql = (expr) => `('00000000-0000-4000-8000-' || lpad((${expr})::text, 12, '0'))::uuid`;
