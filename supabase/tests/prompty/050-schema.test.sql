@@ -3,7 +3,7 @@
 -- indexed foreign keys, pg_cron jobs.
 begin;
 set search_path = extensions, public;
-select plan(16);
+select plan(17);
 
 select tables_are('prompty', array[
   'profiles', 'user_settings', 'account_settings', 'notification_preferences', 'notification_settings', 'follows',
@@ -73,6 +73,11 @@ select results_eq($$
   ('user_badges',               true, false, false, false,  true,  true, false,  true),
   ('user_settings',            false, false, false, false,  true, false,  true, false) $$,
   'the privilege matrix of anon and authenticated');
+
+select is(array(select format('%s %s', c.relname, p) from pg_class c, unnest(array['SELECT', 'INSERT', 'UPDATE', 'DELETE']) p
+                where c.relnamespace = 'prompty'::regnamespace and c.relkind = 'r' and not has_table_privilege('service_role', c.oid, p)
+                order by 1),
+          '{}'::text[], 'the service role (bypassing RLS) may read and write every table');
 
 -- Secrets: paid text, e-mails, Stripe and payment ids, visitor ids, internal columns.
 select is(array(
