@@ -571,19 +571,1292 @@ isOneToOne: false
           }
         },"prompty": {
           Tables: {
-            [_ in never]: never
+            "account_settings": {
+                  Row: {
+                    "accept_tips": boolean,"add_mentions_on_share": boolean,"allow_anonymous_purchase": boolean,"allow_reposts": boolean,"opt_out_ai_training": boolean,"show_creator_page": boolean,"show_recommended_creators": boolean,"updated_at": string,"use_serif_font": boolean,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "accept_tips"?: boolean,"add_mentions_on_share"?: boolean,"allow_anonymous_purchase"?: boolean,"allow_reposts"?: boolean,"opt_out_ai_training"?: boolean,"show_creator_page"?: boolean,"show_recommended_creators"?: boolean,"updated_at"?: string,"use_serif_font"?: boolean,"user_id": string
+                  }
+                  Update: {
+                    "accept_tips"?: boolean,"add_mentions_on_share"?: boolean,"allow_anonymous_purchase"?: boolean,"allow_reposts"?: boolean,"opt_out_ai_training"?: boolean,"show_creator_page"?: boolean,"show_recommended_creators"?: boolean,"updated_at"?: string,"use_serif_font"?: boolean,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "account_settings_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: true
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "account_settings_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: true
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"analytics_summary": {
+                  Row: {
+                    "bookmark_count": number,"comment_count": number,"date": string,"like_count": number,"prompt_id": string,"purchase_count": number,"unique_viewer_count": number,"updated_at": string,"view_count": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "bookmark_count"?: number,"comment_count"?: number,"date": string,"like_count"?: number,"prompt_id": string,"purchase_count"?: number,"unique_viewer_count"?: number,"updated_at"?: string,"view_count"?: number
+                  }
+                  Update: {
+                    "bookmark_count"?: number,"comment_count"?: number,"date"?: string,"like_count"?: number,"prompt_id"?: string,"purchase_count"?: number,"unique_viewer_count"?: number,"updated_at"?: string,"view_count"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "analytics_summary_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompt_stats"
+      referencedColumns: ["prompt_id"]
+    },{
+      foreignKeyName: "analytics_summary_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompts"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"analytics_views": {
+                  Row: {
+                    "id": string,"last_viewed_at": string,"prompt_id": string,"user_id": string | null,"view_day": string,"viewed_at": string,"views": number,"visitor_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "id"?: string,"last_viewed_at"?: string,"prompt_id": string,"user_id"?: string | null,"view_day": string,"viewed_at"?: string,"views"?: number,"visitor_id": string
+                  }
+                  Update: {
+                    "id"?: string,"last_viewed_at"?: string,"prompt_id"?: string,"user_id"?: string | null,"view_day"?: string,"viewed_at"?: string,"views"?: number,"visitor_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "analytics_views_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompt_stats"
+      referencedColumns: ["prompt_id"]
+    },{
+      foreignKeyName: "analytics_views_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "analytics_views_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "analytics_views_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"announcement_reads": {
+                  Row: {
+                    "announcement_id": string,"read_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "announcement_id": string,"read_at"?: string,"user_id"?: string
+                  }
+                  Update: {
+                    "announcement_id"?: string,"read_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "announcement_reads_announcement_id_fkey"
+      columns: ["announcement_id"]
+isOneToOne: false
+      referencedRelation: "announcements"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "announcement_reads_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "announcement_reads_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"announcements": {
+                  Row: {
+                    "content": string,"created_at": string,"created_by": string | null,"end_date": string | null,"icon": string | null,"icon_color": string | null,"id": string,"is_active": boolean,"start_date": string,"title": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "content": string,"created_at"?: string,"created_by"?: string | null,"end_date"?: string | null,"icon"?: string | null,"icon_color"?: string | null,"id"?: string,"is_active"?: boolean,"start_date"?: string,"title": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "content"?: string,"created_at"?: string,"created_by"?: string | null,"end_date"?: string | null,"icon"?: string | null,"icon_color"?: string | null,"id"?: string,"is_active"?: boolean,"start_date"?: string,"title"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "announcements_created_by_fkey"
+      columns: ["created_by"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "announcements_created_by_fkey"
+      columns: ["created_by"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"badges": {
+                  Row: {
+                    "created_at": string,"description": string | null,"icon": string | null,"id": string,"name": string,"slug": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"description"?: string | null,"icon"?: string | null,"id"?: string,"name": string,"slug": string
+                  }
+                  Update: {
+                    "created_at"?: string,"description"?: string | null,"icon"?: string | null,"id"?: string,"name"?: string,"slug"?: string
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"bookmarks": {
+                  Row: {
+                    "created_at": string,"prompt_id": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"prompt_id": string,"user_id"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"prompt_id"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "bookmarks_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompt_stats"
+      referencedColumns: ["prompt_id"]
+    },{
+      foreignKeyName: "bookmarks_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "bookmarks_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "bookmarks_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"categories": {
+                  Row: {
+                    "created_at": string,"created_by": string | null,"description": string | null,"icon": string | null,"id": string,"name": string,"parent_id": string | null,"slug": string,"sort_order": number,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"created_by"?: string | null,"description"?: string | null,"icon"?: string | null,"id"?: string,"name": string,"parent_id"?: string | null,"slug": string,"sort_order"?: number,"updated_at"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"created_by"?: string | null,"description"?: string | null,"icon"?: string | null,"id"?: string,"name"?: string,"parent_id"?: string | null,"slug"?: string,"sort_order"?: number,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "categories_created_by_fkey"
+      columns: ["created_by"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "categories_created_by_fkey"
+      columns: ["created_by"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "categories_parent_id_fkey"
+      columns: ["parent_id"]
+isOneToOne: false
+      referencedRelation: "categories"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"comments": {
+                  Row: {
+                    "content": string,"created_at": string,"edited_at": string | null,"hidden_at": string | null,"hidden_reason": string | null,"id": string,"is_edited": boolean,"parent_id": string | null,"prompt_id": string,"updated_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "content": string,"created_at"?: string,"edited_at"?: string | null,"hidden_at"?: string | null,"hidden_reason"?: string | null,"id"?: string,"is_edited"?: boolean,"parent_id"?: string | null,"prompt_id": string,"updated_at"?: string,"user_id"?: string
+                  }
+                  Update: {
+                    "content"?: string,"created_at"?: string,"edited_at"?: string | null,"hidden_at"?: string | null,"hidden_reason"?: string | null,"id"?: string,"is_edited"?: boolean,"parent_id"?: string | null,"prompt_id"?: string,"updated_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "comments_parent_id_fkey"
+      columns: ["parent_id"]
+isOneToOne: false
+      referencedRelation: "comments"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "comments_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompt_stats"
+      referencedColumns: ["prompt_id"]
+    },{
+      foreignKeyName: "comments_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "comments_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "comments_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"contacts": {
+                  Row: {
+                    "category": string,"created_at": string,"email": string,"id": string,"message": string,"name": string,"status": string,"subject": string,"updated_at": string,"user_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "category"?: string,"created_at"?: string,"email": string,"id"?: string,"message": string,"name": string,"status"?: string,"subject": string,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Update: {
+                    "category"?: string,"created_at"?: string,"email"?: string,"id"?: string,"message"?: string,"name"?: string,"status"?: string,"subject"?: string,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "contacts_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "contacts_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"contest_entries": {
+                  Row: {
+                    "contest_id": string,"created_at": string,"id": string,"prompt_id": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "contest_id": string,"created_at"?: string,"id"?: string,"prompt_id": string,"user_id"?: string
+                  }
+                  Update: {
+                    "contest_id"?: string,"created_at"?: string,"id"?: string,"prompt_id"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "contest_entries_contest_id_fkey"
+      columns: ["contest_id"]
+isOneToOne: false
+      referencedRelation: "contests"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "contest_entries_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompt_stats"
+      referencedColumns: ["prompt_id"]
+    },{
+      foreignKeyName: "contest_entries_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "contest_entries_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "contest_entries_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"contests": {
+                  Row: {
+                    "created_at": string,"created_by": string | null,"description": string | null,"end_at": string,"id": string,"is_active": boolean,"prize": string | null,"start_at": string,"theme": string | null,"title": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"created_by"?: string | null,"description"?: string | null,"end_at": string,"id"?: string,"is_active"?: boolean,"prize"?: string | null,"start_at": string,"theme"?: string | null,"title": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"created_by"?: string | null,"description"?: string | null,"end_at"?: string,"id"?: string,"is_active"?: boolean,"prize"?: string | null,"start_at"?: string,"theme"?: string | null,"title"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "contests_created_by_fkey"
+      columns: ["created_by"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "contests_created_by_fkey"
+      columns: ["created_by"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"drafts": {
+                  Row: {
+                    "ai_model": string | null,"author_id": string,"category_id": string | null,"content": string | null,"created_at": string,"description": string | null,"id": string,"is_free": boolean,"is_premium": boolean,"media_type": string,"preview_lines": number,"price": number,"prompt_content": string | null,"prompt_id": string | null,"prompt_title": string | null,"site_url": string | null,"tags": (string)[],"thumbnail_url": string | null,"title": string | null,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "ai_model"?: string | null,"author_id"?: string,"category_id"?: string | null,"content"?: string | null,"created_at"?: string,"description"?: string | null,"id"?: string,"is_free"?: boolean,"is_premium"?: boolean,"media_type"?: string,"preview_lines"?: number,"price"?: number,"prompt_content"?: string | null,"prompt_id"?: string | null,"prompt_title"?: string | null,"site_url"?: string | null,"tags"?: (string)[],"thumbnail_url"?: string | null,"title"?: string | null,"updated_at"?: string
+                  }
+                  Update: {
+                    "ai_model"?: string | null,"author_id"?: string,"category_id"?: string | null,"content"?: string | null,"created_at"?: string,"description"?: string | null,"id"?: string,"is_free"?: boolean,"is_premium"?: boolean,"media_type"?: string,"preview_lines"?: number,"price"?: number,"prompt_content"?: string | null,"prompt_id"?: string | null,"prompt_title"?: string | null,"site_url"?: string | null,"tags"?: (string)[],"thumbnail_url"?: string | null,"title"?: string | null,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "drafts_author_id_fkey"
+      columns: ["author_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "drafts_author_id_fkey"
+      columns: ["author_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "drafts_category_id_fkey"
+      columns: ["category_id"]
+isOneToOne: false
+      referencedRelation: "categories"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "drafts_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompt_stats"
+      referencedColumns: ["prompt_id"]
+    },{
+      foreignKeyName: "drafts_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompts"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"feedback": {
+                  Row: {
+                    "category": string,"created_at": string,"email": string | null,"id": string,"message": string,"page_url": string | null,"status": string,"updated_at": string,"user_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "category"?: string,"created_at"?: string,"email"?: string | null,"id"?: string,"message": string,"page_url"?: string | null,"status"?: string,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Update: {
+                    "category"?: string,"created_at"?: string,"email"?: string | null,"id"?: string,"message"?: string,"page_url"?: string | null,"status"?: string,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "feedback_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "feedback_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"follows": {
+                  Row: {
+                    "created_at": string,"follower_id": string,"following_id": string,"id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"follower_id"?: string,"following_id": string,"id"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"follower_id"?: string,"following_id"?: string,"id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "follows_follower_id_fkey"
+      columns: ["follower_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "follows_follower_id_fkey"
+      columns: ["follower_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "follows_following_id_fkey"
+      columns: ["following_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "follows_following_id_fkey"
+      columns: ["following_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"likes": {
+                  Row: {
+                    "created_at": string,"prompt_id": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"prompt_id": string,"user_id"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"prompt_id"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "likes_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompt_stats"
+      referencedColumns: ["prompt_id"]
+    },{
+      foreignKeyName: "likes_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "likes_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "likes_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"magazine_prompts": {
+                  Row: {
+                    "added_at": string,"magazine_id": string,"position": number,"prompt_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "added_at"?: string,"magazine_id": string,"position"?: number,"prompt_id": string
+                  }
+                  Update: {
+                    "added_at"?: string,"magazine_id"?: string,"position"?: number,"prompt_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "magazine_prompts_magazine_id_fkey"
+      columns: ["magazine_id"]
+isOneToOne: false
+      referencedRelation: "magazines"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "magazine_prompts_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompt_stats"
+      referencedColumns: ["prompt_id"]
+    },{
+      foreignKeyName: "magazine_prompts_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompts"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"magazines": {
+                  Row: {
+                    "created_at": string,"description": string | null,"id": string,"is_public": boolean,"owner_id": string,"title": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"description"?: string | null,"id"?: string,"is_public"?: boolean,"owner_id"?: string,"title": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"description"?: string | null,"id"?: string,"is_public"?: boolean,"owner_id"?: string,"title"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "magazines_owner_id_fkey"
+      columns: ["owner_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "magazines_owner_id_fkey"
+      columns: ["owner_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"notification_preferences": {
+                  Row: {
+                    "comments": boolean,"follows": boolean,"likes": boolean,"replies": boolean,"updated_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "comments"?: boolean,"follows"?: boolean,"likes"?: boolean,"replies"?: boolean,"updated_at"?: string,"user_id": string
+                  }
+                  Update: {
+                    "comments"?: boolean,"follows"?: boolean,"likes"?: boolean,"replies"?: boolean,"updated_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "notification_preferences_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: true
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "notification_preferences_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: true
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"notification_settings": {
+                  Row: {
+                    "email_enabled": boolean,"email_newsletter": boolean,"email_promotions": boolean,"push_enabled": boolean,"updated_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "email_enabled"?: boolean,"email_newsletter"?: boolean,"email_promotions"?: boolean,"push_enabled"?: boolean,"updated_at"?: string,"user_id": string
+                  }
+                  Update: {
+                    "email_enabled"?: boolean,"email_newsletter"?: boolean,"email_promotions"?: boolean,"push_enabled"?: boolean,"updated_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "notification_settings_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: true
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "notification_settings_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: true
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"notifications": {
+                  Row: {
+                    "actor_id": string | null,"body": string | null,"comment_id": string | null,"created_at": string,"id": string,"prompt_id": string | null,"read_at": string | null,"type": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "actor_id"?: string | null,"body"?: string | null,"comment_id"?: string | null,"created_at"?: string,"id"?: string,"prompt_id"?: string | null,"read_at"?: string | null,"type": string,"user_id": string
+                  }
+                  Update: {
+                    "actor_id"?: string | null,"body"?: string | null,"comment_id"?: string | null,"created_at"?: string,"id"?: string,"prompt_id"?: string | null,"read_at"?: string | null,"type"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "notifications_actor_id_fkey"
+      columns: ["actor_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "notifications_actor_id_fkey"
+      columns: ["actor_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "notifications_comment_id_fkey"
+      columns: ["comment_id"]
+isOneToOne: false
+      referencedRelation: "comments"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "notifications_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompt_stats"
+      referencedColumns: ["prompt_id"]
+    },{
+      foreignKeyName: "notifications_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "notifications_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "notifications_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"payment_methods": {
+                  Row: {
+                    "brand": string | null,"created_at": string,"exp_month": number | null,"exp_year": number | null,"id": string,"is_default": boolean,"last4": string | null,"stripe_payment_method_id": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "brand"?: string | null,"created_at"?: string,"exp_month"?: number | null,"exp_year"?: number | null,"id"?: string,"is_default"?: boolean,"last4"?: string | null,"stripe_payment_method_id": string,"user_id": string
+                  }
+                  Update: {
+                    "brand"?: string | null,"created_at"?: string,"exp_month"?: number | null,"exp_year"?: number | null,"id"?: string,"is_default"?: boolean,"last4"?: string | null,"stripe_payment_method_id"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "payment_methods_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "payment_methods_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"payments": {
+                  Row: {
+                    "amount": number,"created_at": string,"currency": string,"id": string,"intent_id": string | null,"kind": string,"status": string,"updated_at": string,"user_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "amount": number,"created_at"?: string,"currency"?: string,"id"?: string,"intent_id"?: string | null,"kind"?: string,"status"?: string,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Update: {
+                    "amount"?: number,"created_at"?: string,"currency"?: string,"id"?: string,"intent_id"?: string | null,"kind"?: string,"status"?: string,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "payments_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "payments_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"payout_accounts": {
+                  Row: {
+                    "charges_enabled": boolean,"country": string,"created_at": string,"details_submitted": boolean,"id": string,"payouts_enabled": boolean,"status": string,"stripe_account_id": string,"updated_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "charges_enabled"?: boolean,"country"?: string,"created_at"?: string,"details_submitted"?: boolean,"id"?: string,"payouts_enabled"?: boolean,"status"?: string,"stripe_account_id": string,"updated_at"?: string,"user_id": string
+                  }
+                  Update: {
+                    "charges_enabled"?: boolean,"country"?: string,"created_at"?: string,"details_submitted"?: boolean,"id"?: string,"payouts_enabled"?: boolean,"status"?: string,"stripe_account_id"?: string,"updated_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "payout_accounts_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: true
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "payout_accounts_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: true
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"payouts": {
+                  Row: {
+                    "amount": number,"arrival_date": string | null,"created_at": string,"currency": string,"id": string,"payout_account_id": string | null,"period_end": string | null,"period_start": string | null,"status": string,"stripe_payout_id": string | null,"updated_at": string,"user_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "amount": number,"arrival_date"?: string | null,"created_at"?: string,"currency"?: string,"id"?: string,"payout_account_id"?: string | null,"period_end"?: string | null,"period_start"?: string | null,"status"?: string,"stripe_payout_id"?: string | null,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Update: {
+                    "amount"?: number,"arrival_date"?: string | null,"created_at"?: string,"currency"?: string,"id"?: string,"payout_account_id"?: string | null,"period_end"?: string | null,"period_start"?: string | null,"status"?: string,"stripe_payout_id"?: string | null,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "payouts_payout_account_id_fkey"
+      columns: ["payout_account_id"]
+isOneToOne: false
+      referencedRelation: "payout_accounts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "payouts_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "payouts_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"price_tiers": {
+                  Row: {
+                    "amount": number,"created_at": string,"description": string | null,"id": string,"is_active": boolean,"name": string,"sort_order": number,"stripe_price_id": string | null,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "amount": number,"created_at"?: string,"description"?: string | null,"id"?: string,"is_active"?: boolean,"name": string,"sort_order"?: number,"stripe_price_id"?: string | null,"updated_at"?: string
+                  }
+                  Update: {
+                    "amount"?: number,"created_at"?: string,"description"?: string | null,"id"?: string,"is_active"?: boolean,"name"?: string,"sort_order"?: number,"stripe_price_id"?: string | null,"updated_at"?: string
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"profiles": {
+                  Row: {
+                    "avatar_url": string | null,"banner_url": string | null,"bio": string | null,"created_at": string,"display_name": string | null,"email": string | null,"follower_count": number,"following_count": number,"github": string | null,"id": string,"is_business": boolean,"is_premium": boolean,"location": string | null,"premium_until": string | null,"status": string,"stripe_account_id": string | null,"updated_at": string,"username": string,"website": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "avatar_url"?: string | null,"banner_url"?: string | null,"bio"?: string | null,"created_at"?: string,"display_name"?: string | null,"email"?: string | null,"follower_count"?: number,"following_count"?: number,"github"?: string | null,"id": string,"is_business"?: boolean,"is_premium"?: boolean,"location"?: string | null,"premium_until"?: string | null,"status"?: string,"stripe_account_id"?: string | null,"updated_at"?: string,"username": string,"website"?: string | null
+                  }
+                  Update: {
+                    "avatar_url"?: string | null,"banner_url"?: string | null,"bio"?: string | null,"created_at"?: string,"display_name"?: string | null,"email"?: string | null,"follower_count"?: number,"following_count"?: number,"github"?: string | null,"id"?: string,"is_business"?: boolean,"is_premium"?: boolean,"location"?: string | null,"premium_until"?: string | null,"status"?: string,"stripe_account_id"?: string | null,"updated_at"?: string,"username"?: string,"website"?: string | null
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"prompt_executions": {
+                  Row: {
+                    "created_at": string,"duration_ms": number | null,"id": string,"input": string | null,"model": string | null,"output": string | null,"prompt_id": string,"status": string,"tokens_used": number | null,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"duration_ms"?: number | null,"id"?: string,"input"?: string | null,"model"?: string | null,"output"?: string | null,"prompt_id": string,"status"?: string,"tokens_used"?: number | null,"user_id"?: string
+                  }
+                  Update: {
+                    "created_at"?: string,"duration_ms"?: number | null,"id"?: string,"input"?: string | null,"model"?: string | null,"output"?: string | null,"prompt_id"?: string,"status"?: string,"tokens_used"?: number | null,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "prompt_executions_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompt_stats"
+      referencedColumns: ["prompt_id"]
+    },{
+      foreignKeyName: "prompt_executions_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "prompt_executions_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "prompt_executions_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"prompt_tags": {
+                  Row: {
+                    "created_at": string,"prompt_id": string,"tag_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"prompt_id": string,"tag_id": string
+                  }
+                  Update: {
+                    "created_at"?: string,"prompt_id"?: string,"tag_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "prompt_tags_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompt_stats"
+      referencedColumns: ["prompt_id"]
+    },{
+      foreignKeyName: "prompt_tags_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "prompt_tags_tag_id_fkey"
+      columns: ["tag_id"]
+isOneToOne: false
+      referencedRelation: "tags"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"prompts": {
+                  Row: {
+                    "ai_model": string | null,"author_id": string,"bookmark_count": number,"category_id": string | null,"comment_count": number,"content": string,"content_preview": string,"created_at": string,"currency": string,"deleted_at": string | null,"description": string | null,"hidden_at": string | null,"hidden_reason": string | null,"id": string,"is_featured": boolean,"is_free": boolean,"is_premium": boolean,"like_count": number,"media_type": string,"preview_lines": number,"price": number,"prompt_content": string | null,"prompt_title": string | null,"published": boolean,"published_at": string | null,"search_text": string,"site_url": string | null,"stripe_error": string | null,"stripe_price_id": string | null,"stripe_product_id": string | null,"tag_names": (string)[],"thumbnail_url": string | null,"title": string,"trending_score": number,"updated_at": string,"view_count": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "ai_model"?: string | null,"author_id"?: string,"bookmark_count"?: number,"category_id"?: string | null,"comment_count"?: number,"content": string,"content_preview"?: string,"created_at"?: string,"currency"?: string,"deleted_at"?: string | null,"description"?: string | null,"hidden_at"?: string | null,"hidden_reason"?: string | null,"id"?: string,"is_featured"?: boolean,"is_free"?: boolean,"is_premium"?: boolean,"like_count"?: number,"media_type"?: string,"preview_lines"?: number,"price"?: number,"prompt_content"?: string | null,"prompt_title"?: string | null,"published"?: boolean,"published_at"?: string | null,"search_text"?: string,"site_url"?: string | null,"stripe_error"?: string | null,"stripe_price_id"?: string | null,"stripe_product_id"?: string | null,"tag_names"?: (string)[],"thumbnail_url"?: string | null,"title": string,"trending_score"?: number,"updated_at"?: string,"view_count"?: number
+                  }
+                  Update: {
+                    "ai_model"?: string | null,"author_id"?: string,"bookmark_count"?: number,"category_id"?: string | null,"comment_count"?: number,"content"?: string,"content_preview"?: string,"created_at"?: string,"currency"?: string,"deleted_at"?: string | null,"description"?: string | null,"hidden_at"?: string | null,"hidden_reason"?: string | null,"id"?: string,"is_featured"?: boolean,"is_free"?: boolean,"is_premium"?: boolean,"like_count"?: number,"media_type"?: string,"preview_lines"?: number,"price"?: number,"prompt_content"?: string | null,"prompt_title"?: string | null,"published"?: boolean,"published_at"?: string | null,"search_text"?: string,"site_url"?: string | null,"stripe_error"?: string | null,"stripe_price_id"?: string | null,"stripe_product_id"?: string | null,"tag_names"?: (string)[],"thumbnail_url"?: string | null,"title"?: string,"trending_score"?: number,"updated_at"?: string,"view_count"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "prompts_author_id_fkey"
+      columns: ["author_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "prompts_author_id_fkey"
+      columns: ["author_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "prompts_category_id_fkey"
+      columns: ["category_id"]
+isOneToOne: false
+      referencedRelation: "categories"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"purchases": {
+                  Row: {
+                    "amount": number,"completed_at": string | null,"created_at": string,"currency": string,"id": string,"payment_id": string | null,"prompt_id": string | null,"seller_id": string | null,"status": string,"updated_at": string,"user_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "amount": number,"completed_at"?: string | null,"created_at"?: string,"currency"?: string,"id"?: string,"payment_id"?: string | null,"prompt_id"?: string | null,"seller_id"?: string | null,"status"?: string,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Update: {
+                    "amount"?: number,"completed_at"?: string | null,"created_at"?: string,"currency"?: string,"id"?: string,"payment_id"?: string | null,"prompt_id"?: string | null,"seller_id"?: string | null,"status"?: string,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "purchases_payment_id_fkey"
+      columns: ["payment_id"]
+isOneToOne: false
+      referencedRelation: "payments"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "purchases_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompt_stats"
+      referencedColumns: ["prompt_id"]
+    },{
+      foreignKeyName: "purchases_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "purchases_seller_id_fkey"
+      columns: ["seller_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "purchases_seller_id_fkey"
+      columns: ["seller_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "purchases_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "purchases_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"recently_viewed_prompts": {
+                  Row: {
+                    "prompt_id": string,"user_id": string,"viewed_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "prompt_id": string,"user_id": string,"viewed_at"?: string
+                  }
+                  Update: {
+                    "prompt_id"?: string,"user_id"?: string,"viewed_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "recently_viewed_prompts_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompt_stats"
+      referencedColumns: ["prompt_id"]
+    },{
+      foreignKeyName: "recently_viewed_prompts_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "recently_viewed_prompts_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "recently_viewed_prompts_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"reports": {
+                  Row: {
+                    "action": string | null,"created_at": string,"details": string | null,"id": string,"prompt_id": string,"reason": string,"reporter_id": string,"resolution_note": string | null,"reviewed_at": string | null,"reviewed_by": string | null,"status": string,"target_id": string,"target_type": string,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "action"?: string | null,"created_at"?: string,"details"?: string | null,"id"?: string,"prompt_id": string,"reason": string,"reporter_id"?: string,"resolution_note"?: string | null,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"status"?: string,"target_id": string,"target_type": string,"updated_at"?: string
+                  }
+                  Update: {
+                    "action"?: string | null,"created_at"?: string,"details"?: string | null,"id"?: string,"prompt_id"?: string,"reason"?: string,"reporter_id"?: string,"resolution_note"?: string | null,"reviewed_at"?: string | null,"reviewed_by"?: string | null,"status"?: string,"target_id"?: string,"target_type"?: string,"updated_at"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "reports_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompt_stats"
+      referencedColumns: ["prompt_id"]
+    },{
+      foreignKeyName: "reports_prompt_id_fkey"
+      columns: ["prompt_id"]
+isOneToOne: false
+      referencedRelation: "prompts"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "reports_reporter_id_fkey"
+      columns: ["reporter_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "reports_reporter_id_fkey"
+      columns: ["reporter_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "reports_reviewed_by_fkey"
+      columns: ["reviewed_by"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "reports_reviewed_by_fkey"
+      columns: ["reviewed_by"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"subscriptions": {
+                  Row: {
+                    "cancel_at_period_end": boolean,"canceled_at": string | null,"created_at": string,"current_period_end": string | null,"current_period_start": string | null,"id": string,"plan": string,"status": string,"stripe_customer_id": string | null,"stripe_subscription_id": string | null,"updated_at": string,"user_id": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "cancel_at_period_end"?: boolean,"canceled_at"?: string | null,"created_at"?: string,"current_period_end"?: string | null,"current_period_start"?: string | null,"id"?: string,"plan"?: string,"status": string,"stripe_customer_id"?: string | null,"stripe_subscription_id"?: string | null,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Update: {
+                    "cancel_at_period_end"?: boolean,"canceled_at"?: string | null,"created_at"?: string,"current_period_end"?: string | null,"current_period_start"?: string | null,"id"?: string,"plan"?: string,"status"?: string,"stripe_customer_id"?: string | null,"stripe_subscription_id"?: string | null,"updated_at"?: string,"user_id"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "subscriptions_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "subscriptions_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"tags": {
+                  Row: {
+                    "created_at": string,"id": string,"name": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"id"?: string,"name": string
+                  }
+                  Update: {
+                    "created_at"?: string,"id"?: string,"name"?: string
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"user_badges": {
+                  Row: {
+                    "awarded_at": string,"awarded_by": string | null,"badge_id": string,"id": string,"reason": string | null,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "awarded_at"?: string,"awarded_by"?: string | null,"badge_id": string,"id"?: string,"reason"?: string | null,"user_id": string
+                  }
+                  Update: {
+                    "awarded_at"?: string,"awarded_by"?: string | null,"badge_id"?: string,"id"?: string,"reason"?: string | null,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "user_badges_awarded_by_fkey"
+      columns: ["awarded_by"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "user_badges_awarded_by_fkey"
+      columns: ["awarded_by"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "user_badges_badge_id_fkey"
+      columns: ["badge_id"]
+isOneToOne: false
+      referencedRelation: "badges"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "user_badges_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "user_badges_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"user_settings": {
+                  Row: {
+                    "account_settings": NonNullable<Json>,"comment_settings": NonNullable<Json>,"notification_settings": NonNullable<Json>,"reaction_settings": NonNullable<Json>,"updated_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "account_settings"?: NonNullable<Json>,"comment_settings"?: NonNullable<Json>,"notification_settings"?: NonNullable<Json>,"reaction_settings"?: NonNullable<Json>,"updated_at"?: string,"user_id": string
+                  }
+                  Update: {
+                    "account_settings"?: NonNullable<Json>,"comment_settings"?: NonNullable<Json>,"notification_settings"?: NonNullable<Json>,"reaction_settings"?: NonNullable<Json>,"updated_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "user_settings_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: true
+      referencedRelation: "profile_stats"
+      referencedColumns: ["profile_id"]
+    },{
+      foreignKeyName: "user_settings_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: true
+      referencedRelation: "profiles"
+      referencedColumns: ["id"]
+    }
+                  ]
+                }
           }
           Views: {
-            [_ in never]: never
+            "profile_stats": {
+                  Row: {
+                    "follower_count": number | null,"following_count": number | null,"profile_id": string,"prompt_count": number | null
+                  }
+                  ComputedFields: never
+                  Relationships: [
+                    
+                  ]
+                },"prompt_stats": {
+                  Row: {
+                    "bookmark_count": number | null,"comment_count": number | null,"like_count": number | null,"prompt_id": string,"view_count": number | null
+                  }
+                  ComputedFields: never
+                  Relationships: [
+                    
+                  ]
+                }
           }
           Functions: {
-            [_ in never]: never
+            "bookmark_prompt":
+{ Args: { "p_prompt_id": string }; Returns: Json
+                           },
+"delete_prompt":
+{ Args: { "p_prompt_id": string }; Returns: undefined
+                           },
+"follow_user":
+{ Args: { "p_user_id": string }; Returns: Json
+                           },
+"following_feed":
+{ Args: { "p_cursor"?: string,"p_limit"?: number }; Returns: Database["prompty"]['CompositeTypes']["prompt_card"][]
+                          SetofOptions: {
+        from: "*"
+        to: "prompt_card"
+        isOneToOne: false
+        isSetofReturn: true
+      } },
+"get_creator":
+{ Args: { "p_username": string }; Returns: Json
+                           },
+"get_my_account":
+{ Args: Record<PropertyKey, never>; Returns: Json
+                           },
+"get_prompt":
+{ Args: { "p_prompt_id": string }; Returns: {
+              "ai_model": string,"author_avatar_url": string,"author_display_name": string,"author_id": string,"author_username": string,"bookmark_count": number,"bookmarked": boolean,"category_id": string,"comment_count": number,"content": string,"created_at": string,"currency": string,"description": string,"id": string,"is_featured": boolean,"is_free": boolean,"is_premium": boolean,"is_unlocked": boolean,"like_count": number,"liked": boolean,"media_type": string,"preview_lines": number,"price": number,"prompt_content": string,"prompt_title": string,"published": boolean,"published_at": string,"site_url": string,"tag_names": (string)[],"thumbnail_url": string,"title": string,"updated_at": string,"view_count": number
+            }[]
+                           },
+"like_prompt":
+{ Args: { "p_prompt_id": string }; Returns: Json
+                           },
+"mark_announcement_read":
+{ Args: { "p_announcement_id": string }; Returns: Json
+                           },
+"mark_notifications_read":
+{ Args: { "p_ids"?: (string)[] }; Returns: number
+                           },
+"moderate_comment":
+{ Args: { "p_comment_id": string,"p_hidden": boolean,"p_reason"?: string }; Returns: Json
+                           },
+"moderate_prompt":
+{ Args: { "p_hidden": boolean,"p_prompt_id": string,"p_reason"?: string }; Returns: Json
+                           },
+"publish_draft":
+{ Args: { "p_client_request_id": string,"p_draft_id": string }; Returns: Json
+                           },
+"record_prompt_view":
+{ Args: { "p_prompt_id": string,"p_visitor_id"?: string }; Returns: Json
+                           },
+"resolve_report":
+{ Args: { "p_action": string,"p_note"?: string,"p_report_id": string }; Returns: Json
+                           },
+"search_prompts":
+{ Args: { "p_ai_model"?: string,"p_author_id"?: string,"p_category_id"?: string,"p_cursor"?: string,"p_is_free"?: boolean,"p_limit"?: number,"p_max_price"?: number,"p_media_type"?: string,"p_min_price"?: number,"p_query"?: string,"p_sort"?: string,"p_tags"?: (string)[] }; Returns: Database["prompty"]['CompositeTypes']["prompt_card"][]
+                          SetofOptions: {
+        from: "*"
+        to: "prompt_card"
+        isOneToOne: false
+        isSetofReturn: true
+      } },
+"set_prompt_featured":
+{ Args: { "p_featured": boolean,"p_prompt_id": string }; Returns: Json
+                           },
+"set_prompt_tags":
+{ Args: { "p_prompt_id": string,"p_tags": (string)[] }; Returns: (string)[]
+                           },
+"set_user_status":
+{ Args: { "p_status": string,"p_user_id": string }; Returns: Json
+                           },
+"unbookmark_prompt":
+{ Args: { "p_prompt_id": string }; Returns: Json
+                           },
+"unfollow_user":
+{ Args: { "p_user_id": string }; Returns: Json
+                           },
+"unlike_prompt":
+{ Args: { "p_prompt_id": string }; Returns: Json
+                           }
           }
           Enums: {
             [_ in never]: never
           }
           CompositeTypes: {
-            [_ in never]: never
+            "prompt_card": {
+                        "id": string | null,"author_id": string | null,"author_username": string | null,"author_display_name": string | null,"author_avatar_url": string | null,"title": string | null,"description": string | null,"content_preview": string | null,"thumbnail_url": string | null,"category_id": string | null,"price": number | null,"is_free": boolean | null,"is_premium": boolean | null,"is_featured": boolean | null,"ai_model": string | null,"media_type": string | null,"tag_names": (string)[] | null,"published_at": string | null,"like_count": number | null,"comment_count": number | null,"bookmark_count": number | null,"view_count": number | null,"cursor": string | null
+                      }
           }
         }
 }

@@ -1,0 +1,45 @@
+// Runs pgbench with a custom script against SUPABASE_DB_URL and returns throughput and the
+// per-transaction latencies from its -l log. Shared by the Prompty benchmarks.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const pgbenchBin = process.env.PGBENCH ?? '/usr/lib/postgresql/15/bin/pgbench';
+
+/** libpq connection arguments of a postgresql:// URL. */
+function connectionArgs(url) {
+  const u = new URL(url);
+  return ['-h', u.hostname, '-p', u.port || '5432', '-U', decodeURIComponent(u.username || 'postgres'),
+          u.pathname.slice(1) || 'postgres'];
+}
+
+/**
+ * @param {{url: string, name: string, script: string, clients: number, seconds?: number, transactions?: number}} options
+ * @returns {{tps: number, transactions: number, failed: number, latenciesMs: number[]}}
+ */
+export function runPgbench({ url, name, script, clients, seconds, transactions }) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `prompty-bench-${name}-`));
+  const file = path.join(dir, `${name}.sql`);
+  fs.writeFileSync(file, script);
+  const args = ['-n', '-M', 'prepared', '-c', String(clients), '-j', String(Math.min(clients, 4)),
+                '-f', file, '-l', `--log-prefix=${path.join(dir, 'log')}`, '--random-seed=42'];
+  args.push(...(seconds ? ['-T', String(seconds)] : ['-t', String(transactions)]));
+  const result = spawnSync(pgbenchBin, [...args, ...connectionArgs(url)], { encoding: 'utf8', env: { ...process.env, PGSSLMODE: 'disable' } });
+  if (result.status !== 0) throw new Error(`pgbench ${name} failed:\n${result.stderr}${result.stdout}`);
+  const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(result.stdout)?.[1]);
+  const failed = Number(/number of failed transactions: (\d+)/.exec(result.stdout)?.[1] ?? 0);
+  const latenciesMs = fs.readdirSync(dir).filter((f) => f.startsWith('log'))
+    .flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').trim().split('\n'))
+    .filter(Boolean)
+    .map((line) => Number(line.split(' ')[2]) / 1000);
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { tps, transactions: latenciesMs.length, failed, latenciesMs };
+}
+
+/** The q-quantile (0..1) of a list of numbers. */
+export function quantile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
