@@ -304,12 +304,58 @@ isOneToOne: false
       referencedRelation: "parking_lots"
       referencedColumns: ["id"]
     },{
+      foreignKeyName: "parking_reviews_session_id_fkey"
+      columns: ["session_id"]
+isOneToOne: false
+      referencedRelation: "parking_sessions"
+      referencedColumns: ["id"]
+    },{
       foreignKeyName: "parking_reviews_user_id_fkey"
       columns: ["user_id"]
 isOneToOne: false
       referencedRelation: "app_users"
       referencedColumns: ["id"]
     }
+                  ]
+                },"parking_sessions": {
+                  Row: {
+                    "created_at": string,"deleted_at": string | null,"ended_at": string | null,"fee_breakdown": Json | null,"id": string,"memo": string | null,"parking_lot_id": string,"personal_rating": string | null,"start_lat": number | null,"start_lng": number | null,"started_at": string,"status": string,"tariff_snapshot": NonNullable<Json>,"total_amount": number | null,"updated_at": string,"user_id": string,"vehicle_type": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "created_at"?: string,"deleted_at"?: string | null,"ended_at"?: string | null,"fee_breakdown"?: Json | null,"id"?: string,"memo"?: string | null,"parking_lot_id": string,"personal_rating"?: string | null,"start_lat"?: number | null,"start_lng"?: number | null,"started_at"?: string,"status"?: string,"tariff_snapshot": NonNullable<Json>,"total_amount"?: number | null,"updated_at"?: string,"user_id": string,"vehicle_type"?: string | null
+                  }
+                  Update: {
+                    "created_at"?: string,"deleted_at"?: string | null,"ended_at"?: string | null,"fee_breakdown"?: Json | null,"id"?: string,"memo"?: string | null,"parking_lot_id"?: string,"personal_rating"?: string | null,"start_lat"?: number | null,"start_lng"?: number | null,"started_at"?: string,"status"?: string,"tariff_snapshot"?: NonNullable<Json>,"total_amount"?: number | null,"updated_at"?: string,"user_id"?: string,"vehicle_type"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "parking_sessions_parking_lot_id_fkey"
+      columns: ["parking_lot_id"]
+isOneToOne: false
+      referencedRelation: "parking_lots"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "parking_sessions_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "app_users"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"public_holidays": {
+                  Row: {
+                    "holiday_date": string,"name_en": string | null,"name_ja": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "holiday_date": string,"name_en"?: string | null,"name_ja": string
+                  }
+                  Update: {
+                    "holiday_date"?: string,"name_en"?: string | null,"name_ja"?: string
+                  }
+                  Relationships: [
+                    
                   ]
                 },"subscription_plans": {
                   Row: {
@@ -515,18 +561,59 @@ isOneToOne: false
             [_ in never]: never
           }
           Functions: {
-            "delete_review":
+            "calculate_fee":
+{ Args: { "p_ended_at": string,"p_started_at": string,"p_tariff": Json }; Returns: Json
+                           },
+"cancel_parking_session":
+{ Args: { "p_client_request_id": string,"p_session_id": string }; Returns: Json
+                           },
+"delete_parking_session":
+{ Args: { "p_client_request_id": string,"p_session_id": string }; Returns: Json
+                           },
+"delete_review":
 { Args: { "p_client_request_id": string,"p_review_id": string }; Returns: Json
                            },
 "edit_review":
 { Args: { "p_client_request_id": string,"p_comment"?: string,"p_image_urls"?: (string)[],"p_rating": number,"p_review_id": string,"p_submit"?: boolean }; Returns: Json
                            },
+"end_parking_session":
+{ Args: { "p_client_request_id": string,"p_session_id": string }; Returns: Json
+                           },
 "file_error_report":
 { Args: { "p_client_request_id": string,"p_description"?: string,"p_lot_id": string,"p_report_type": string }; Returns: Json
+                           },
+"get_lot_tariff":
+{ Args: { "p_lot_id": string }; Returns: Json
                            },
 "get_parking_lot":
 { Args: { "p_lot_id": string }; Returns: Json
                            },
+"list_parking_sessions":
+{ Args: { "p_before_id"?: string,"p_before_started_at"?: string,"p_limit"?: number }; Returns: {
+              "created_at": string,
+"deleted_at": string | null,
+"ended_at": string | null,
+"fee_breakdown": Json | null,
+"id": string,
+"memo": string | null,
+"parking_lot_id": string,
+"personal_rating": string | null,
+"start_lat": number | null,
+"start_lng": number | null,
+"started_at": string,
+"status": string,
+"tariff_snapshot": NonNullable<Json>,
+"total_amount": number | null,
+"updated_at": string,
+"user_id": string,
+"vehicle_type": string | null
+            }[]
+                          SetofOptions: {
+        from: "*"
+        to: "parking_sessions"
+        isOneToOne: false
+        isSetofReturn: true
+      } },
 "mark_notifications_read":
 { Args: { "p_client_request_id": string,"p_notification_ids"?: (string)[] }; Returns: Json
                            },
@@ -538,11 +625,25 @@ isOneToOne: false
               "address": string,"city": string,"distance_m": number,"entry_method": string,"id": string,"lat": number,"lng": number,"max_height_m": number,"max_length_m": number,"max_weight_t": number,"max_width_m": number,"min_clearance_cm": number,"name": string,"prefecture": string,"rating_average": number,"rating_count": number,"status": string,"structure": string,"total_spaces": number
             }[]
                            },
+"nearby_parking_lots_with_fee":
+{ Args: { "p_entry_methods"?: (string)[],"p_lat": number,"p_limit"?: number,"p_lng": number,"p_open_at"?: string,"p_payment_methods"?: (string)[],"p_radius_m"?: number,"p_stay_minutes": number,"p_stay_start"?: string,"p_structures"?: (string)[],"p_tags"?: (string)[],"p_vehicle_clearance_cm"?: number,"p_vehicle_height_m"?: number,"p_vehicle_length_m"?: number,"p_vehicle_weight_t"?: number,"p_vehicle_width_m"?: number }; Returns: {
+              "address": string,"city": string,"distance_m": number,"entry_method": string,"estimated_fee": number,"id": string,"lat": number,"lng": number,"max_height_m": number,"max_length_m": number,"max_weight_t": number,"max_width_m": number,"min_clearance_cm": number,"name": string,"prefecture": string,"rating_average": number,"rating_count": number,"status": string,"structure": string,"total_spaces": number
+            }[]
+                           },
 "open_support_ticket":
 { Args: { "p_body": string,"p_category": string,"p_client_request_id": string,"p_lot_id"?: string,"p_subject": string }; Returns: Json
                            },
 "post_review":
 { Args: { "p_client_request_id": string,"p_comment"?: string,"p_draft"?: boolean,"p_image_urls"?: (string)[],"p_lot_id": string,"p_rating": number,"p_session_id"?: string }; Returns: Json
+                           },
+"quote_fee":
+{ Args: { "p_ended_at": string,"p_lot_id": string,"p_started_at": string }; Returns: Json
+                           },
+"quote_parking_session":
+{ Args: { "p_session_id": string }; Returns: Json
+                           },
+"replace_lot_tariff":
+{ Args: { "p_client_request_id": string,"p_lot_id": string,"p_tariff": Json }; Returns: Json
                            },
 "reply_support_ticket":
 { Args: { "p_body": string,"p_client_request_id": string,"p_ticket_id": string }; Returns: Json
@@ -553,11 +654,20 @@ isOneToOne: false
 "set_user_status":
 { Args: { "p_client_request_id": string,"p_status": string,"p_user_id": string }; Returns: Json
                            },
+"start_parking_session":
+{ Args: { "p_client_request_id": string,"p_lat"?: number,"p_lng"?: number,"p_lot_id": string,"p_vehicle_type"?: string }; Returns: Json
+                           },
 "unsave_parking_lot":
 { Args: { "p_client_request_id": string,"p_lot_id": string }; Returns: Json
                            },
+"update_parking_session":
+{ Args: { "p_clear_rating"?: boolean,"p_client_request_id": string,"p_memo"?: string,"p_personal_rating"?: string,"p_session_id": string }; Returns: Json
+                           },
 "upsert_push_token":
 { Args: { "p_app_version"?: string,"p_client_request_id": string,"p_device_id": string,"p_device_type": string,"p_fcm_token": string }; Returns: Json
+                           },
+"validate_tariff":
+{ Args: { "p_tariff": Json }; Returns: undefined
                            },
 "withdraw":
 { Args: { "p_client_request_id": string }; Returns: Json
