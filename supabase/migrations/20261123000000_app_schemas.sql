@@ -9,6 +9,13 @@
 
 alter default privileges for role postgres revoke execute on functions from public;
 
+-- Extensions the apps use. On Supabase they are enabled per project; the local platform layer
+-- (sql/10_extensions.sql) has already created them, so these are no-ops there.
+create extension if not exists pgcrypto with schema extensions;
+create extension if not exists pg_trgm with schema extensions;
+create extension if not exists postgis with schema extensions;
+create extension if not exists pg_cron with schema pg_catalog;
+
 create schema if not exists prompty;
 create schema if not exists parky;
 create schema if not exists prompty_private;
