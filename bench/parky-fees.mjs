@@ -1,9 +1,9 @@
 // Fee quotes per second: parky.calculate_fee for a 3-hour and a 7-day stay on a day/night
 // tariff with band caps and a 24-hour rolling cap, against a trivial SQL function taking the
-// same arguments, in the same run (one client each, prepared statements).
+// same arguments, in the same run (one client each, one transaction per call, prepared).
 // Targets (issue 4): a 3-hour quote costs ≤ 3× the trivial call; a 7-day quote < 2 ms.
 import postgres from 'postgres';
-import { formatRun, pgbench } from './lib/pgbench.mjs';
+import { runPgbench, summarize } from './lib/pgbench.mjs';
 
 const url = process.env.SUPABASE_DB_URL;
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -30,13 +30,13 @@ await sql.end();
 
 const call = (fn, hours) => `select ${fn}(t.tariff, '2026-11-20 09:13:27+09'::timestamptz,
   '2026-11-20 09:13:27+09'::timestamptz + interval '${hours} hours') from bench.tariffs t;\n`;
-const trivial = pgbench({ url, script: call('bench.trivial', 3), seconds });
-const threeHours = pgbench({ url, script: call('parky.calculate_fee', 3), seconds });
-const sevenDays = pgbench({ url, script: call('parky.calculate_fee', 7 * 24), seconds });
-
-console.log(formatRun('trivial SQL function', trivial));
-console.log(formatRun('calculate_fee, 3-hour stay', threeHours));
-console.log(formatRun('calculate_fee, 7-day stay', sevenDays));
-const ratio = trivial.tps / threeHours.tps;
-console.log(`3-hour quote costs ${ratio.toFixed(2)}× a trivial call (target ≤ 3×); 7-day quote mean ${sevenDays.meanMs.toFixed(3)} ms (target < 2 ms)`);
-console.log(`RESULT ${JSON.stringify({ bench: 'parky-fees', trivial, threeHours, sevenDays, ratio })}`);
+const runs = {
+  trivial: summarize(runPgbench({ url, name: 'trivial', script: call('bench.trivial', 3), seconds })),
+  three_hours: summarize(runPgbench({ url, name: 'fee-3h', script: call('parky.calculate_fee', 3), seconds })),
+  seven_days: summarize(runPgbench({ url, name: 'fee-7d', script: call('parky.calculate_fee', 7 * 24), seconds })),
+};
+console.table(runs);
+const ratio = runs.trivial.tps / runs.three_hours.tps;
+console.log(`3-hour quote costs ${ratio.toFixed(2)}× a trivial call (target ≤ 3×); ` +
+  `7-day quote mean ${runs.seven_days.mean_ms} ms (target < 2 ms)`);
+console.log(`RESULT ${JSON.stringify({ bench: 'parky-fees', ...runs, ratio: Number(ratio.toFixed(2)) })}`);

@@ -7,11 +7,8 @@
 // Environment: BENCH_LOTS (200000), BENCH_SECONDS (15), BENCH_CLIENTS (1; a second run uses 4).
 // The lots are inserted into parky.parking_lots with source 'bench' (npm run bench resets the
 // database afterwards).
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import postgres from 'postgres';
+import { runPgbench, summarize } from './lib/pgbench.mjs';
 
 const url = process.env.SUPABASE_DB_URL;
 if (!url) {
@@ -20,7 +17,6 @@ if (!url) {
 }
 const lots = Number(process.env.BENCH_LOTS ?? 200_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
-const pgbench = '/usr/lib/postgresql/15/bin/pgbench';
 const userId = 'fa12be00-0000-4000-8000-000000000001';
 // Greater Tokyo: about 33 km x 33 km, so a 1 km circle holds some 550 lots (central Tokyo density).
 const box = { latMin: 35.52, latMax: 35.82, lngMin: 139.56, lngMax: 139.92 };
@@ -64,44 +60,10 @@ function script() {
   ].join('\n') + '\n';
 }
 
-function run(command, args, cwd) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { out += d; });
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} exited ${code}:\n${out}`))));
-  });
-}
-
-function percentile(sorted, p) {
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i];
-}
-
-async function measure(clients) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parky-nearby-'));
-  try {
-    fs.writeFileSync(path.join(dir, 'nearby.sql'), script());
-    const out = await run(pgbench, ['-n', '-f', 'nearby.sql', '-c', String(clients), '-j', String(Math.min(clients, 2)),
-      '-T', String(seconds), '-l', '--log-prefix', 'lat', url], dir);
-    const latencies = fs.readdirSync(dir).filter((f) => f.startsWith('lat'))
-      .flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').trim().split('\n'))
-      .map((line) => Number(line.split(' ')[2]) / 1000)
-      .sort((a, b) => a - b);
-    const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? NaN);
-    return {
-      clients,
-      transactions: latencies.length,
-      tps: Math.round(tps),
-      median_ms: Number(percentile(latencies, 50).toFixed(3)),
-      p95_ms: Number(percentile(latencies, 95).toFixed(3)),
-      p99_ms: Number(percentile(latencies, 99).toFixed(3)),
-    };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+function measure(clients) {
+  // Several statements in one line (one round trip): pgbench's prepared mode refuses them.
+  const run = runPgbench({ url, name: 'parky-nearby', script: script(), clients, seconds, queryMode: 'simple' });
+  return { clients, ...summarize(run) };
 }
 
 async function planLine() {
@@ -137,8 +99,8 @@ try {
   const loadSeconds = await load();
   const sample = await resultCount();
   const plan = await planLine();
-  const single = await measure(Number(process.env.BENCH_CLIENTS ?? 1));
-  const concurrent = await measure(4);
+  const single = measure(Number(process.env.BENCH_CLIENTS ?? 1));
+  const concurrent = measure(4);
   console.log(`
 Parky nearby search — ${lots.toLocaleString('en')} lots over Greater Tokyo (loaded in ${loadSeconds.toFixed(1)} s)
   query: parky.nearby_parking_lots(lat, lng, 1000 m, limit 20) as authenticated, random centres,

@@ -6,7 +6,7 @@
 // Target: hot at least half the throughput of spread.
 import postgres from 'postgres';
 import { categoriesSql, promptId, promptIdSql, promptsSql, userIdSql, usersSql } from './lib/prompty-load.mjs';
-import { quantile, runPgbench } from './lib/prompty-pgbench.mjs';
+import { quantile, runPgbench } from './lib/pgbench.mjs';
 
 const url = process.env.SUPABASE_DB_URL;
 if (!url) throw new Error('SUPABASE_DB_URL is not set (npm run bench sets it)');

@@ -3,7 +3,7 @@
 // Prints median and p95 per workload; asserts no timing (target: p95 under 20 ms).
 import postgres from 'postgres';
 import { categoriesSql, promptsSql, userIdSql, usersSql, words } from './lib/prompty-load.mjs';
-import { quantile, runPgbench } from './lib/prompty-pgbench.mjs';
+import { quantile, runPgbench } from './lib/pgbench.mjs';
 
 const url = process.env.SUPABASE_DB_URL;
 if (!url) throw new Error('SUPABASE_DB_URL is not set (npm run bench sets it)');
