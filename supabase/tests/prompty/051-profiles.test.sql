@@ -148,7 +148,7 @@ select is((select notification_settings #> '{email_notifications,promotions}' fr
 select throws_ok($$ update prompty.user_settings set account_settings = '{"use_mincho_font": false}' $$, '42501', null,
                  'clients cannot write the mirrored JSON');
 select lives_ok($$ update prompty.user_settings set reaction_settings = '{"show_counts": false}' $$, 'clients write their reaction preferences');
-select throws_ok($$ update prompty.user_settings set comment_settings = '[1, 2]' $$, '23514', null, 'preferences must be a JSON object');
+select throws_ok($$ update prompty.user_settings set comment_settings = '[1, 2]' $$, 'PT190', null, 'preferences must be a JSON object');
 select throws_ok($$ update prompty.account_settings set user_id = gen_random_uuid() $$, '42501', null, 'settings cannot be moved to another user');
 select tests.authenticate_as_service_role();
 update prompty.user_settings set account_settings = '{"use_mincho_font": false}' where user_id = tests.get_supabase_uid('hana');
