@@ -136,7 +136,7 @@ select is(array(
 
 select results_eq($$ select jobname::text collate "default", schedule collate "default" from cron.job where jobname like 'prompty-%' order by 1 $$,
                   $$ values ('prompty-analytics-summary', '10 * * * *'), ('prompty-fold-counters', '* * * * *'),
-                            ('prompty-refresh-trending', '*/10 * * * *') $$,
+                            ('prompty-prune-tags', '17 3 * * *'), ('prompty-refresh-trending', '*/10 * * * *') $$,
                   'the pg_cron jobs, with five-field schedules');
 select is((select count(*) from pg_trigger t join pg_class c on c.oid = t.tgrelid
            where c.relnamespace = 'prompty'::regnamespace and not t.tgisinternal

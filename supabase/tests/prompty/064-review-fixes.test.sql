@@ -1,8 +1,8 @@
 -- Prompty issue 5 review fixes: no replies under hidden comments, hidden creators stay
--- followable, bylines for one's followers and notification actors.
+-- followable, bylines for one's followers and notification actors, unused tags are pruned.
 begin;
 set search_path = extensions, public;
-select plan(9);
+select plan(11);
 -- Start from an empty Prompty; the sample data (seeds/prompty.sql) comes back with the rollback.
 set local client_min_messages = warning;
 truncate prompty.profiles, prompty.categories, prompty.tags, prompty.price_tiers, prompty.announcements, prompty.badges,
@@ -45,6 +45,15 @@ select is((select count(*) from prompty.get_author_labels(array[tests.get_supaba
           'someone unrelated cannot');
 select tests.clear_authentication();
 select is((select count(*) from prompty.get_author_labels(array[tests.get_supabase_uid('shy')])), 0::bigint, 'nor can a visitor');
+
+-- Unused tags are pruned.
+reset role;
+insert into prompty.tags (name, created_at) values ('old_unused', now() - interval '2 days'), ('old_used', now() - interval '2 days'),
+                                                   ('new_unused', now());
+insert into prompty.prompt_tags (prompt_id, tag_id) select '00000000-0000-4000-8000-0000000000a1', id from prompty.tags where name = 'old_used';
+select is(prompty_private.prune_tags(), 1::bigint, 'the prune job deletes one tag');
+select is(array(select name from prompty.tags order by name), array['new_unused', 'old_used'],
+          'the old unused one: used and recent tags stay');
 
 select * from finish();
 rollback;
