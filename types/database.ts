@@ -1898,6 +1898,11 @@ isOneToOne: true
         isOneToOne: false
         isSetofReturn: true
       } },
+"get_author_labels":
+{ Args: { "p_user_ids": (string)[] }; Returns: {
+              "avatar_url": string,"display_name": string,"id": string,"username": string
+            }[]
+                           },
 "get_creator":
 { Args: { "p_username": string }; Returns: Json
                            },
