@@ -1,8 +1,9 @@
 -- Prompty write limits (review finding F7): caps on drafts, magazines and magazine items,
--- rate limits on feedback, contacts and prompt runs, size of the settings JSON.
+-- rate limits on feedback, contacts, prompt runs, prompts, comments and reports (API clients
+-- only), size of the settings JSON.
 begin;
 set search_path = extensions, public;
-select plan(24);
+select plan(32);
 -- Start from an empty Prompty; the sample data (seeds/prompty.sql) comes back with the rollback.
 set local client_min_messages = warning;
 truncate prompty.profiles, prompty.categories, prompty.tags, prompty.price_tiers, prompty.announcements, prompty.badges,
@@ -70,6 +71,30 @@ update prompty.contacts set created_at = created_at - interval '61 minutes';
 select tests.clear_authentication();
 select lives_ok($$ insert into prompty.contacts (name, email, subject, message) values ('Visitor', 'v@example.com', 'Later', 'text') $$,
                 'an hour later visitors can write again');
+
+-- Posting: prompts, comments, reports per hour.
+select tests.authenticate_as('busy');
+select lives_ok($$ insert into prompty.prompts (title, content) select format('Busy prompt %s', i), 'long enough content' from generate_series(1, 30) i $$,
+                '30 prompts in an hour');
+select throws_ok($$ insert into prompty.prompts (title, content) values ('Thirty-first', 'long enough content') $$, 'PT192', null,
+                 'the 31st is refused');
+select lives_ok($$ insert into prompty.comments (prompt_id, content)
+                   select (select id from prompty.prompts where title = 'Public prompt 1'), format('comment %s', i) from generate_series(1, 60) i $$,
+                '60 comments in an hour');
+select throws_ok($$ insert into prompty.comments (prompt_id, content) select id, 'one more' from prompty.prompts where title = 'Public prompt 2' $$,
+                 'PT192', null, 'the 61st is refused');
+select lives_ok($$ insert into prompty.reports (target_type, target_id, reason)
+                   select 'prompt', id, 'spam' from prompty.prompts where title like 'Public prompt %' order by title limit 30 $$,
+                '30 reports in an hour');
+select throws_ok($$ insert into prompty.reports (target_type, target_id, reason)
+                    select 'prompt', id, 'spam' from prompty.prompts where title = 'Public prompt 99' $$,
+                 'PT192', null, 'the 31st is refused');
+select throws_ok($$ select prompty.publish_draft((select id from prompty.drafts where title = 'Draft 2'), gen_random_uuid()) $$,
+                 'PT192', null, 'publishing a draft counts as posting a prompt');
+reset role;
+select lives_ok(format('insert into prompty.prompts (author_id, title, content) select %L, format(%L, i), %L from generate_series(1, 40) i',
+                       tests.get_supabase_uid('busy'), 'Imported %s', 'long enough content'),
+                'server work (seeds, imports, the service role) is not limited');
 
 -- ---------------------------------------------------------------------------------------
 -- Settings JSON
