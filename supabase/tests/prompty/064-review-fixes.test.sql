@@ -1,8 +1,9 @@
 -- Prompty issue 5 review fixes: no replies under hidden comments, hidden creators stay
--- followable, bylines for one's followers and notification actors, unused tags are pruned.
+-- followable, bylines for one's followers and notification actors, unused tags are pruned,
+-- notifications of hidden comments leave the inbox.
 begin;
 set search_path = extensions, public;
-select plan(11);
+select plan(13);
 -- Start from an empty Prompty; the sample data (seeds/prompty.sql) comes back with the rollback.
 set local client_min_messages = warning;
 truncate prompty.profiles, prompty.categories, prompty.tags, prompty.price_tiers, prompty.announcements, prompty.badges,
@@ -45,6 +46,15 @@ select is((select count(*) from prompty.get_author_labels(array[tests.get_supaba
           'someone unrelated cannot');
 select tests.clear_authentication();
 select is((select count(*) from prompty.get_author_labels(array[tests.get_supabase_uid('shy')])), 0::bigint, 'nor can a visitor');
+
+-- The reply under c2 notified its author (other); hiding the reply hides the excerpt.
+select tests.authenticate_as('other');
+select is((select count(*) from prompty.notifications where type = 'reply'), 1::bigint, 'the commenter got the reply notification');
+reset role;
+update prompty.comments set hidden_at = now() where parent_id = '00000000-0000-4000-8000-0000000000c2';
+select tests.authenticate_as('other');
+select is((select count(*) from prompty.notifications where type = 'reply'), 0::bigint,
+          'once a moderator hides the reply, its excerpt leaves the inbox');
 
 -- Unused tags are pruned.
 reset role;
