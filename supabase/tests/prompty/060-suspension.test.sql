@@ -3,7 +3,7 @@
 -- (private settings, inbox, history, views, contact form) stay open; others are unaffected.
 begin;
 set search_path = extensions, public;
-select plan(49);
+select plan(57);
 -- Start from an empty Prompty; the sample data (seeds/prompty.sql) comes back with the rollback.
 set local client_min_messages = warning;
 truncate prompty.profiles, prompty.categories, prompty.tags, prompty.price_tiers, prompty.announcements, prompty.badges,
@@ -87,6 +87,16 @@ select throws_ok($$ insert into prompty.announcement_reads (announcement_id) val
                  'PT105', null, 'cannot write read marks');
 select throws_ok(format('insert into storage.objects (bucket_id, name) values (%L, %L)', 'avatars', tests.get_supabase_uid('sus') || '/me.png'),
                  'PT105', null, 'cannot upload an image');
+select throws_ok($$ insert into prompty.prompt_tags (prompt_id, tag_id) select '00000000-0000-4000-8000-0000000000a1', gen_random_uuid() $$,
+                 'PT105', null, 'cannot tag');
+select throws_ok($$ delete from prompty.likes $$, 'PT105', null, 'cannot remove a like directly');
+select throws_ok($$ delete from prompty.follows where follower_id = auth.uid() $$, 'PT105', null, 'cannot unfollow directly');
+select throws_ok($$ delete from prompty.magazines $$, 'PT105', null, 'cannot delete a magazine');
+-- Admin-only tables: PT105 comes before the RLS refusal.
+select throws_ok($$ insert into prompty.categories (name, slug) values ('Mine', 'mine') $$, 'PT105', null, 'categories');
+select throws_ok($$ update prompty.announcements set title = 'x' $$, 'PT105', null, 'announcements');
+select throws_ok($$ insert into prompty.badges (slug, name) values ('me', 'Me') $$, 'PT105', null, 'badges');
+select throws_ok($$ update prompty.contests set title = 'x' $$, 'PT105', null, 'contests');
 
 -- ---------------------------------------------------------------------------------------
 -- A suspended user: RPCs
