@@ -1,0 +1,583 @@
+-- Parky gamification engine: every activity row inserted runs parky_private.gam_process once
+-- (AFTER INSERT trigger), which grants EXP under the JST daily caps, advances badge progress,
+-- awards badges and records level-ups, each with one notification.
+--
+-- Hot path, O(matching rules), no dynamic SQL: the event's eligibility (activity_types), then a
+-- transaction-scoped advisory lock on the user (so caps, progress and awards of one user are
+-- serialised: no over-grant, exactly-once awards), the active EXP rules of the activity type and
+-- the compiled badge rules of the activity type, both in id order. Badge conditions are
+-- precompiled jsonpath predicates plus time/day filters; count/sum/count_distinct progress of
+-- all matching badges is one multi-row insert … on conflict do update … returning, joined with
+-- badge_tiers so only new threshold crossings come back; distinct values live in a small keyed
+-- table; streak state (current value, best, last day) lives in the progress row; rolling
+-- windows sum at most N per-day rows. Never a scan of the user's history.
+--
+-- Awards: insert … on conflict do nothing returning on (user, badge, period, tier); only a new
+-- row notifies and unlocks; the badge tier's EXP goes to the ledger once per award.
+-- Levels: user_exp.next_level_exp tells when to look at level_definitions; every crossed level
+-- gets a user_level_ups row and a notification; levels never go down.
+--
+-- Operations: parky.recompute_user_gamification(user) and parky.recompute_badge(badge) rebuild
+-- progress, EXP and missing awards from the log (idempotent; awards are never revoked).
+-- Themes: parky.activate_theme(id, theme) activates an owned theme in its slot.
+--
+-- Errors: PK107 not an admin (recompute), PK105 not signed in, PK320 unknown theme, PK321 theme not
+-- owned, PK304 server activity without a source, PI400 / PI409.
+--
+-- Objects: parky_private.log_activity, parky_private.gam_process, gam_award, gam_check_levels,
+--          gam_notify, the user_activity_logs trigger, recompute functions, parky.activate_theme.
+
+-- ---------------------------------------------------------------------------------------------
+-- The server logger (F1)
+create function parky_private.log_activity(p_user_id uuid, p_type text, p_metadata jsonb, p_occurred_at timestamptz,
+                                           p_source_type text, p_source_id text)
+returns bigint
+language plpgsql volatile
+security definer
+set search_path = ''
+as $$
+declare
+  v_id bigint;
+begin
+  if p_source_type is null or p_source_id is null then
+    raise exception using errcode = 'PK304', message = 'server activity needs a source (type and id)';
+  end if;
+  insert into parky.user_activity_logs (user_id, activity_type, metadata, occurred_at, source_type, source_id, is_server)
+  values (p_user_id, p_type, coalesce(p_metadata, '{}'::jsonb), coalesce(p_occurred_at, now()), p_source_type, p_source_id, true)
+  on conflict (user_id, activity_type, source_type, source_id) where is_server and source_type is not null do nothing
+  returning id into v_id;
+  return v_id;
+end
+$$;
+comment on function parky_private.log_activity(uuid, text, jsonb, timestamptz, text, text) is
+  'Writes a server activity event once per (user, type, source); returns its id, or null when it was already logged. '
+  'The only path for rewarding activity types. Not granted to API roles. Error PK304 without a source.';
+revoke all on function parky_private.log_activity(uuid, text, jsonb, timestamptz, text, text) from public;
+
+-- ---------------------------------------------------------------------------------------------
+-- Notifications
+create function parky_private.gam_notify(p_user_id uuid, p_type text, p_title text, p_body text, p_link text, p_payload jsonb)
+returns void
+language sql volatile
+security definer
+set search_path = ''
+as $$
+  insert into parky.user_notifications (user_id, notif_type, notif_category, title, body, deep_link, payload)
+  values (p_user_id, p_type, 'activity', p_title, p_body, p_link, p_payload)
+$$;
+comment on function parky_private.gam_notify(uuid, text, text, text, text, jsonb) is
+  'One inbox row (notif_type badge or level_up, category activity) for a new award or level.';
+
+-- ---------------------------------------------------------------------------------------------
+-- Levels
+create function parky_private.gam_check_levels(p_user_id uuid) returns void
+language plpgsql volatile
+security definer
+set search_path = ''
+as $$
+declare
+  v_exp parky.user_exp;
+  v_level parky.level_definitions;
+begin
+  select * into v_exp from parky.user_exp e where e.user_id = p_user_id for update;
+  for v_level in select l.* from parky.level_definitions l
+                 where l.level > v_exp.level and l.exp_required <= v_exp.total_exp order by l.level loop
+    insert into parky.user_level_ups (user_id, level) values (p_user_id, v_level.level) on conflict do nothing;
+    if found then
+      if v_level.theme_code is not null then
+        insert into parky.user_themes (user_id, theme_code, source) values (p_user_id, v_level.theme_code, 'level:' || v_level.level)
+        on conflict do nothing;
+      end if;
+      perform parky_private.gam_notify(p_user_id, 'level_up', format('レベル %s「%s」に到達しました', v_level.level, v_level.title_ja),
+        format('Level %s: %s', v_level.level, v_level.title_en), 'parky://profile/level',
+        jsonb_build_object('level', v_level.level, 'total_exp', v_exp.total_exp, 'theme', v_level.theme_code));
+    end if;
+  end loop;
+  update parky.user_exp e
+  set level = greatest(e.level, coalesce((select max(l.level) from parky.level_definitions l where l.exp_required <= e.total_exp), 1)),
+      next_level_exp = (select min(l.exp_required) from parky.level_definitions l where l.exp_required > e.total_exp),
+      updated_at = now()
+  where e.user_id = p_user_id;
+end
+$$;
+comment on function parky_private.gam_check_levels(uuid) is
+  'Raises the user''s level to what total_exp reaches: one user_level_ups row, theme unlock and notification per crossed level.';
+
+create function parky_private.gam_add_exp(p_user_id uuid, p_amount bigint) returns void
+language plpgsql volatile
+security definer
+set search_path = ''
+as $$
+declare
+  v_total bigint;
+  v_next bigint;
+begin
+  insert into parky.user_exp as e (user_id, total_exp) values (p_user_id, p_amount)
+  on conflict (user_id) do update set total_exp = e.total_exp + excluded.total_exp, updated_at = now()
+  returning e.total_exp, e.next_level_exp into v_total, v_next;
+  if v_next is not null and v_total >= v_next then
+    perform parky_private.gam_check_levels(p_user_id);
+  end if;
+end
+$$;
+comment on function parky_private.gam_add_exp(uuid, bigint) is 'Adds EXP to user_exp; checks levels only when next_level_exp is reached.';
+
+-- ---------------------------------------------------------------------------------------------
+-- Awards
+create function parky_private.gam_award(p_log parky.user_activity_logs, p_badge_id bigint, p_period_key text, p_tier int)
+returns bigint
+language plpgsql volatile
+security definer
+set search_path = ''
+as $$
+declare
+  v_badge parky.badge_definitions;
+  v_tier parky_private.badge_tiers;
+  v_award_id bigint;
+  v_granted int;
+begin
+  select * into v_badge from parky.badge_definitions b where b.id = p_badge_id;
+  select * into v_tier from parky_private.badge_tiers t where t.badge_id = p_badge_id and t.tier = p_tier;
+  insert into parky.user_badges (user_id, badge_id, period_key, tier, activity_log_id)
+  values (p_log.user_id, p_badge_id, case when v_badge.repeatable then p_period_key else '' end, p_tier, p_log.id)
+  on conflict (user_id, badge_id, period_key, tier) do nothing
+  returning id into v_award_id;
+  update parky.user_badge_progress p set awarded_tier = greatest(p.awarded_tier, p_tier)
+  where p.user_id = p_log.user_id and p.badge_id = p_badge_id and p.period_key = p_period_key;
+  if v_award_id is not null then
+    if v_tier.theme_code is not null then
+      insert into parky.user_themes (user_id, theme_code, source) values (p_log.user_id, v_tier.theme_code, 'badge:' || v_badge.code)
+      on conflict do nothing;
+    end if;
+    perform parky_private.gam_notify(p_log.user_id, 'badge',
+      format('バッジ「%s」を獲得しました', v_badge.name_ja || case when v_tier.name = 'standard' then '' else ' ' || v_tier.name end),
+      format('Badge earned: %s', v_badge.name_en || case when v_tier.name = 'standard' then '' else ' (' || v_tier.name || ')' end),
+      'parky://badges/' || v_badge.code,
+      jsonb_build_object('badge_id', p_badge_id, 'code', v_badge.code, 'tier', p_tier, 'tier_name', v_tier.name,
+                         'period_key', p_period_key, 'exp', v_tier.exp, 'theme', v_tier.theme_code));
+  else
+    -- a recompute meets an award it made before: its EXP is re-granted below (once, by the ledger key)
+    select a.id into v_award_id from parky.user_badges a
+    where a.user_id = p_log.user_id and a.badge_id = p_badge_id and a.tier = p_tier
+      and a.period_key = case when v_badge.repeatable then p_period_key else '' end;
+  end if;
+  if v_tier.exp > 0 then
+    insert into parky.user_exp_ledger (user_id, user_badge_id, requested, granted, jst_day)
+    values (p_log.user_id, v_award_id, v_tier.exp, v_tier.exp, (p_log.occurred_at at time zone 'Asia/Tokyo')::date)
+    on conflict (user_badge_id) do nothing
+    returning granted into v_granted;
+  end if;
+  return coalesce(v_granted, 0);
+end
+$$;
+comment on function parky_private.gam_award(parky.user_activity_logs, bigint, text, int) is
+  'Awards a badge tier once (user, badge, period, tier): theme unlock and notification for a new award, the tier''s EXP in the '
+  'ledger once per award. Returns the EXP granted now.';
+
+-- Awards every tier a progress value reaches beyond what the period already has.
+create function parky_private.gam_award_reached(p_log parky.user_activity_logs, p_badge_id bigint, p_period_key text,
+                                                p_value numeric, p_awarded_tier int)
+returns bigint
+language plpgsql volatile
+security definer
+set search_path = ''
+as $$
+declare
+  v_tier int;
+  v_granted bigint := 0;
+begin
+  for v_tier in select t.tier from parky_private.badge_tiers t
+                where t.badge_id = p_badge_id and t.tier > p_awarded_tier and t.threshold <= p_value order by t.tier loop
+    v_granted := v_granted + parky_private.gam_award(p_log, p_badge_id, p_period_key, v_tier);
+  end loop;
+  return v_granted;
+end
+$$;
+comment on function parky_private.gam_award_reached(parky.user_activity_logs, bigint, text, numeric, int) is
+  'Awards the tiers above p_awarded_tier whose threshold p_value reaches; returns the EXP granted.';
+
+-- ---------------------------------------------------------------------------------------------
+-- The engine
+create function parky_private.gam_process(p_log parky.user_activity_logs, p_only_badge bigint default null,
+                                          p_with_exp boolean default true)
+returns void
+language plpgsql volatile
+security definer
+set search_path = ''
+as $$
+declare
+  v_local timestamp := p_log.occurred_at at time zone 'Asia/Tokyo';
+  v_day date := v_local::date;
+  v_minute int := extract(hour from v_local)::int * 60 + extract(minute from v_local)::int;
+  v_weekend boolean := extract(isodow from v_local) >= 6;
+  v_holiday boolean;
+  v_eligibility jsonpath;
+  v_exp record;
+  v_rule parky_private.badge_rules;
+  v_period text;
+  v_value jsonb;
+  v_text text;
+  v_requested int;
+  v_granted bigint := 0;
+  v_got int;
+  v_num numeric;
+  v_awarded int;
+  v_hit record;
+  v_add_ids bigint[] := '{}';
+  v_add_keys text[] := '{}';
+  v_add_deltas numeric[] := '{}';
+  v_dist_ids bigint[] := '{}';
+  v_dist_keys text[] := '{}';
+  v_dist_values text[] := '{}';
+begin
+  select t.eligibility_path into v_eligibility from parky.activity_types t where t.activity_type = p_log.activity_type;
+  if v_eligibility is not null and not coalesce(jsonb_path_match(p_log.metadata, v_eligibility, '{}', true), false) then
+    return;
+  end if;
+  perform pg_catalog.pg_advisory_xact_lock(7301, pg_catalog.hashtext(p_log.user_id::text));
+
+  -- EXP rules of this activity type, in id order, each under its JST daily cap
+  if p_with_exp then
+    for v_exp in
+      select r.id, r.amount, r.compiled_amount_path, r.amount_factor, r.amount_max, r.compiled_condition,
+             case when r.cap_group is not null then 'group:' || r.cap_group when r.daily_cap is not null then 'rule:' || r.id end as cap_key,
+             coalesce(g.daily_cap, r.daily_cap) as cap
+      from parky.activity_exp_rules r left join parky.exp_cap_groups g on g.code = r.cap_group
+      where r.activity_type = p_log.activity_type and r.active
+        and (r.valid_from is null or r.valid_from <= p_log.occurred_at) and (r.valid_to is null or p_log.occurred_at < r.valid_to)
+      order by r.id
+    loop
+      continue when v_exp.compiled_condition is not null
+                and not coalesce(jsonb_path_match(p_log.metadata, v_exp.compiled_condition, '{}', true), false);
+      if v_exp.amount is not null then
+        v_requested := v_exp.amount;
+      else
+        v_value := p_log.metadata #> v_exp.compiled_amount_path;
+        continue when jsonb_typeof(v_value) is distinct from 'number';
+        v_requested := least(floor(greatest(v_value::numeric, 0) * v_exp.amount_factor), coalesce(v_exp.amount_max, 1000000))::int;
+      end if;
+      continue when v_requested <= 0;
+      with usage as (
+        insert into parky_private.exp_daily_usage as u (user_id, cap_key, jst_day, granted, last_grant)
+        select p_log.user_id, v_exp.cap_key, v_day, least(v_requested, v_exp.cap), least(v_requested, v_exp.cap)
+        where v_exp.cap_key is not null
+        on conflict (user_id, cap_key, jst_day) do update
+          set granted = least(u.granted + v_requested, v_exp.cap), last_grant = least(u.granted + v_requested, v_exp.cap) - u.granted
+        returning u.last_grant)
+      insert into parky.user_exp_ledger (user_id, activity_log_id, rule_id, requested, granted, jst_day)
+      select p_log.user_id, p_log.id, v_exp.id, v_requested, coalesce((select last_grant from usage), v_requested), v_day
+      returning granted into v_got;
+      v_granted := v_granted + v_got;
+    end loop;
+  end if;
+
+  -- Badge rules of this activity type, in badge id order
+  for v_rule in select b.* from parky_private.badge_rules b
+                where b.activity_type = p_log.activity_type and (p_only_badge is null or b.badge_id = p_only_badge)
+                order by b.badge_id loop
+    continue when (v_rule.valid_from is not null and p_log.occurred_at < v_rule.valid_from)
+               or (v_rule.valid_to is not null and p_log.occurred_at >= v_rule.valid_to);
+    continue when v_rule.minute_from is not null and not case
+      when v_rule.minute_from < v_rule.minute_to then v_minute >= v_rule.minute_from and v_minute < v_rule.minute_to
+      else v_minute >= v_rule.minute_from or v_minute < v_rule.minute_to end;
+    if v_rule.day_kind is not null then
+      if v_holiday is null then
+        v_holiday := exists (select from parky.public_holidays h where h.holiday_date = v_day);
+      end if;
+      continue when not case v_rule.day_kind
+        when 'weekend' then v_weekend when 'holiday' then v_holiday when 'weekend_or_holiday' then v_weekend or v_holiday
+        else not v_weekend and not v_holiday end;
+    end if;
+    continue when v_rule.predicate is not null
+              and not coalesce(jsonb_path_match(p_log.metadata, v_rule.predicate, '{}', true), false);
+    v_period := case v_rule.window_kind
+      when 'day' then 'D' || v_day
+      when 'week' then 'W' || date_trunc('week', v_local)::date
+      when 'month' then 'M' || to_char(v_local, 'YYYY-MM')
+      else '' end;
+
+    if v_rule.agg = 'streak_days' then
+      insert into parky.user_badge_progress as p (user_id, badge_id, period_key, value, best, last_day)
+      values (p_log.user_id, v_rule.badge_id, '', 1, 1, v_day)
+      on conflict (user_id, badge_id, period_key) do update
+        set value = case when p.last_day >= excluded.last_day then p.value
+                         when p.last_day = excluded.last_day - 1 then p.value + 1 else 1 end,
+            best = greatest(p.best, case when p.last_day >= excluded.last_day then p.value
+                                         when p.last_day = excluded.last_day - 1 then p.value + 1 else 1 end),
+            last_day = greatest(p.last_day, excluded.last_day), updated_at = now()
+      returning p.value, p.awarded_tier into v_num, v_awarded;
+      v_granted := v_granted + parky_private.gam_award_reached(p_log, v_rule.badge_id, '', v_num, v_awarded);
+      continue;
+    end if;
+
+    if v_rule.agg = 'count' then
+      v_num := 1;
+    elsif v_rule.agg = 'sum' then
+      v_value := p_log.metadata #> v_rule.agg_path;
+      continue when jsonb_typeof(v_value) is distinct from 'number';
+      v_num := v_value::numeric;
+    else
+      v_text := p_log.metadata #>> v_rule.agg_path;
+      continue when v_text is null;
+      v_dist_ids := v_dist_ids || v_rule.badge_id;
+      v_dist_keys := v_dist_keys || v_period;
+      v_dist_values := v_dist_values || v_text;
+      continue;
+    end if;
+
+    if v_rule.window_kind = 'rolling' then
+      insert into parky_private.badge_day_totals as d (user_id, badge_id, day, value)
+      values (p_log.user_id, v_rule.badge_id, v_day, v_num)
+      on conflict (user_id, badge_id, day) do update set value = d.value + excluded.value;
+      insert into parky.user_badge_progress as p (user_id, badge_id, period_key, value, last_day)
+      select p_log.user_id, v_rule.badge_id, '', sum(d.value), v_day from parky_private.badge_day_totals d
+      where d.user_id = p_log.user_id and d.badge_id = v_rule.badge_id and d.day > v_day - v_rule.window_days and d.day <= v_day
+      on conflict (user_id, badge_id, period_key) do update set value = excluded.value, last_day = excluded.last_day, updated_at = now()
+      returning p.value, p.awarded_tier into v_num, v_awarded;
+      v_granted := v_granted + parky_private.gam_award_reached(p_log, v_rule.badge_id, '', v_num, v_awarded);
+      continue;
+    end if;
+
+    v_add_ids := v_add_ids || v_rule.badge_id;
+    v_add_keys := v_add_keys || v_period;
+    v_add_deltas := v_add_deltas || v_num;
+  end loop;
+
+  -- count_distinct: only values new to the period add 1
+  if cardinality(v_dist_ids) > 0 then
+    with ins as (
+      insert into parky_private.badge_distinct_values (user_id, badge_id, period_key, value)
+      select p_log.user_id, u.badge_id, u.period_key, u.value from unnest(v_dist_ids, v_dist_keys, v_dist_values) u(badge_id, period_key, value)
+      on conflict do nothing
+      returning badge_id, period_key)
+    select v_add_ids || coalesce(array_agg(ins.badge_id), '{}'), v_add_keys || coalesce(array_agg(ins.period_key), '{}'),
+           v_add_deltas || coalesce(array_agg(1::numeric), '{}')
+    into v_add_ids, v_add_keys, v_add_deltas
+    from ins;
+  end if;
+
+  -- count / sum / count_distinct progress of all matching badges in one statement; only new crossings return
+  if cardinality(v_add_ids) > 0 then
+    for v_hit in
+      with up as (
+        insert into parky.user_badge_progress as p (user_id, badge_id, period_key, value)
+        select p_log.user_id, u.badge_id, u.period_key, u.delta from unnest(v_add_ids, v_add_keys, v_add_deltas) u(badge_id, period_key, delta)
+        on conflict (user_id, badge_id, period_key) do update set value = p.value + excluded.value, updated_at = now()
+        returning p.badge_id, p.period_key, p.value, p.awarded_tier)
+      select up.badge_id, up.period_key, up.value, up.awarded_tier from up
+      where exists (select from parky_private.badge_tiers t
+                    where t.badge_id = up.badge_id and t.tier > up.awarded_tier and t.threshold <= up.value)
+      order by up.badge_id
+    loop
+      v_granted := v_granted + parky_private.gam_award_reached(p_log, v_hit.badge_id, v_hit.period_key, v_hit.value, v_hit.awarded_tier);
+    end loop;
+  end if;
+
+  if v_granted > 0 then
+    perform parky_private.gam_add_exp(p_log.user_id, v_granted);
+  end if;
+end
+$$;
+comment on function parky_private.gam_process(parky.user_activity_logs, bigint, boolean) is
+  'Applies one activity event: EXP rules (capped per JST day), badge progress and awards, levels. p_only_badge and p_with_exp '
+  'restrict it for parky.recompute_badge. Serialised per user by a transaction advisory lock.';
+
+create function parky_private.user_activity_logs_after_insert() returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  perform parky_private.gam_process(new);
+  return null;
+end
+$$;
+comment on function parky_private.user_activity_logs_after_insert() is 'AFTER INSERT trigger on user_activity_logs: runs the gamification engine.';
+create trigger user_activity_logs_after_insert_gamification after insert on parky.user_activity_logs
+  for each row execute function parky_private.user_activity_logs_after_insert();
+
+-- ---------------------------------------------------------------------------------------------
+-- Recompute
+
+-- Events the engine counts: server events and the client allow-list (older forged rows are ignored).
+create function parky_private.gam_countable(p_log parky.user_activity_logs) returns boolean
+language sql stable
+security definer
+set search_path = ''
+as $$
+  select p_log.is_server or coalesce((select t.client_insertable from parky.activity_types t where t.activity_type = p_log.activity_type), false)
+$$;
+comment on function parky_private.gam_countable(parky.user_activity_logs) is
+  'True for events the engine counts: written by the server, or of a client_insertable type.';
+
+-- Recompute is for admins, the service role and direct database sessions (no JWT).
+create function parky_private.assert_gamification_operator() returns void
+language plpgsql stable
+security definer
+set search_path = ''
+as $$
+begin
+  if coalesce((select auth.jwt()) ->> 'role', 'service_role') <> 'service_role' and not (select parky_private.is_admin()) then
+    raise exception using errcode = 'PK107', message = 'only admins recompute gamification';
+  end if;
+end
+$$;
+comment on function parky_private.assert_gamification_operator() is
+  'Raises PK107 unless the caller is an admin, the service role or a direct database session without a JWT.';
+
+create function parky_private.recompute_user_gamification(p_user_id uuid) returns jsonb
+language plpgsql volatile
+security definer
+set search_path = ''
+as $$
+declare
+  v_log parky.user_activity_logs;
+  v_events int := 0;
+begin
+  perform parky_private.assert_gamification_operator();
+  perform pg_catalog.pg_advisory_xact_lock(7301, pg_catalog.hashtext(p_user_id::text));
+  delete from parky.user_badge_progress p where p.user_id = p_user_id;
+  delete from parky_private.badge_distinct_values d where d.user_id = p_user_id;
+  delete from parky_private.badge_day_totals d where d.user_id = p_user_id;
+  delete from parky_private.exp_daily_usage u where u.user_id = p_user_id;
+  delete from parky.user_exp_ledger l where l.user_id = p_user_id;
+  update parky.user_exp e set total_exp = 0, next_level_exp = 0 where e.user_id = p_user_id;
+  for v_log in select l.* from parky.user_activity_logs l where l.user_id = p_user_id order by l.occurred_at, l.id loop
+    continue when not parky_private.gam_countable(v_log);
+    perform parky_private.gam_process(v_log);
+    v_events := v_events + 1;
+  end loop;
+  -- Awards are permanent: one that the current rules no longer reach keeps its EXP.
+  insert into parky.user_exp_ledger (user_id, user_badge_id, requested, granted, jst_day)
+  select a.user_id, a.id, t.exp, t.exp, (a.awarded_at at time zone 'Asia/Tokyo')::date
+  from parky.user_badges a join parky_private.badge_tiers t on t.badge_id = a.badge_id and t.tier = a.tier
+  where a.user_id = p_user_id and t.exp > 0
+  on conflict (user_badge_id) do nothing;
+  insert into parky.user_exp as e (user_id, total_exp)
+  select p_user_id, coalesce(sum(l.granted), 0) from parky.user_exp_ledger l where l.user_id = p_user_id
+  on conflict (user_id) do update set total_exp = excluded.total_exp, updated_at = now();
+  perform parky_private.gam_check_levels(p_user_id);
+  return jsonb_build_object('user_id', p_user_id, 'events', v_events,
+    'total_exp', (select e.total_exp from parky.user_exp e where e.user_id = p_user_id),
+    'level', (select e.level from parky.user_exp e where e.user_id = p_user_id),
+    'badges', (select count(*) from parky.user_badges a where a.user_id = p_user_id));
+end
+$$;
+comment on function parky_private.recompute_user_gamification(uuid) is
+  'Rebuilds a user''s progress, EXP ledger, caps and total from the log in event order, awarding what is missing; idempotent. '
+  'Awards and levels are never taken back.';
+
+create function parky_private.recompute_badge(p_badge_id bigint) returns jsonb
+language plpgsql volatile
+security definer
+set search_path = ''
+as $$
+declare
+  v_user uuid;
+  v_log parky.user_activity_logs;
+  v_users int := 0;
+begin
+  perform parky_private.assert_gamification_operator();
+  if not exists (select from parky.badge_definitions b where b.id = p_badge_id) then
+    raise exception using errcode = 'PK310', message = format('badge %s not found', p_badge_id);
+  end if;
+  for v_user in select distinct l.user_id from parky.user_activity_logs l
+                where l.activity_type in (select r.activity_type from parky_private.badge_rules r where r.badge_id = p_badge_id)
+                   or l.user_id in (select p.user_id from parky.user_badge_progress p where p.badge_id = p_badge_id)
+                order by 1 loop
+    perform pg_catalog.pg_advisory_xact_lock(7301, pg_catalog.hashtext(v_user::text));
+    delete from parky.user_badge_progress p where p.user_id = v_user and p.badge_id = p_badge_id;
+    delete from parky_private.badge_distinct_values d where d.user_id = v_user and d.badge_id = p_badge_id;
+    delete from parky_private.badge_day_totals d where d.user_id = v_user and d.badge_id = p_badge_id;
+    for v_log in select l.* from parky.user_activity_logs l
+                 where l.user_id = v_user
+                   and l.activity_type in (select r.activity_type from parky_private.badge_rules r where r.badge_id = p_badge_id)
+                 order by l.occurred_at, l.id loop
+      continue when not parky_private.gam_countable(v_log);
+      perform parky_private.gam_process(v_log, p_badge_id, false);
+    end loop;
+    v_users := v_users + 1;
+  end loop;
+  return jsonb_build_object('badge_id', p_badge_id, 'users', v_users,
+                            'awards', (select count(*) from parky.user_badges a where a.badge_id = p_badge_id));
+end
+$$;
+comment on function parky_private.recompute_badge(bigint) is
+  'Rebuilds one badge''s progress for every user from the log (apply an edited definition), awarding what is missing; idempotent.';
+
+create function parky.recompute_user_gamification(p_user_id uuid) returns jsonb
+language sql volatile
+security invoker
+set search_path = ''
+as $$
+  select parky_private.recompute_user_gamification(p_user_id)
+$$;
+comment on function parky.recompute_user_gamification(uuid) is
+  'Admins / service role: rebuilds a user''s badge progress, EXP and missing awards from the activity log (idempotent: the '
+  'same log gives the same state; awards and levels are never revoked). Returns {user_id, events, total_exp, level, badges}. '
+  'Error PK107.';
+
+create function parky.recompute_badge(p_badge_id bigint) returns jsonb
+language sql volatile
+security invoker
+set search_path = ''
+as $$
+  select parky_private.recompute_badge(p_badge_id)
+$$;
+comment on function parky.recompute_badge(bigint) is
+  'Admins / service role: applies a (changed) badge definition to the whole log: rebuilds its progress for every user and '
+  'awards what is now reached (idempotent; awards are never revoked). Returns {badge_id, users, awards}. Errors PK107, PK310.';
+
+-- ---------------------------------------------------------------------------------------------
+-- Themes
+create function parky_private.activate_theme(p_client_request_id uuid, p_theme_code text) returns jsonb
+language plpgsql volatile
+security definer
+set search_path = ''
+as $$
+declare
+  v_uid uuid := parky_private.assert_can_write();
+  v_replay jsonb;
+  v_theme parky.themes;
+begin
+  v_replay := private.idempotency_begin('parky.activate_theme', p_client_request_id, jsonb_build_object('theme', p_theme_code));
+  if v_replay is not null then
+    return v_replay;
+  end if;
+  select * into v_theme from parky.themes t where t.code = p_theme_code;
+  if not found then
+    raise exception using errcode = 'PK320', message = format('unknown theme %s', coalesce(p_theme_code, 'null'));
+  end if;
+  if not exists (select from parky.user_themes o where o.user_id = v_uid and o.theme_code = p_theme_code) then
+    raise exception using errcode = 'PK321', message = format('you do not own the theme %s', p_theme_code),
+      hint = 'themes are unlocked by badges and levels';
+  end if;
+  insert into parky.user_active_themes (user_id, slot, theme_code) values (v_uid, v_theme.slot, v_theme.code)
+  on conflict (user_id, slot) do update set theme_code = excluded.theme_code, activated_at = now();
+  return private.idempotency_finish('parky.activate_theme', p_client_request_id,
+    jsonb_build_object('slot', v_theme.slot, 'theme_code', v_theme.code));
+end
+$$;
+comment on function parky_private.activate_theme(uuid, text) is 'The work of parky.activate_theme (security definer: writes user_active_themes).';
+
+create function parky.activate_theme(p_client_request_id uuid, p_theme_code text) returns jsonb
+language sql volatile
+security invoker
+set search_path = ''
+as $$
+  select parky_private.activate_theme(p_client_request_id, p_theme_code)
+$$;
+comment on function parky.activate_theme(uuid, text) is
+  'Makes an owned theme the active one of its slot (one per slot). Returns {slot, theme_code}. Errors: PK105, PK320 unknown '
+  'theme, PK321 not owned, PI400, PI409.';
+
+grant execute on function
+  parky_private.activate_theme(uuid, text),
+  parky.activate_theme(uuid, text)
+  to authenticated, service_role;
+grant execute on function
+  parky_private.recompute_user_gamification(uuid),
+  parky_private.recompute_badge(bigint),
+  parky.recompute_user_gamification(uuid),
+  parky.recompute_badge(bigint)
+  to authenticated, service_role;
