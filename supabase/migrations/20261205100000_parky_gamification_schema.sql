@@ -367,8 +367,11 @@ create policy user_exp_ledger_select_service_role on parky.user_exp_ledger for s
 create policy user_themes_select_service_role on parky.user_themes for select to service_role using (true);
 create policy user_active_themes_select_service_role on parky.user_active_themes for select to service_role using (true);
 
--- badge_definitions_select_all: active badges; hidden ones only to users who earned them.
-create policy badge_definitions_select_all on parky.badge_definitions for select to anon, authenticated
+-- badge_definitions_select_anon: active badges that are not hidden.
+create policy badge_definitions_select_anon on parky.badge_definitions for select to anon
+  using (active and not hidden);
+-- badge_definitions_select_authenticated: the same, plus hidden badges the caller earned.
+create policy badge_definitions_select_authenticated on parky.badge_definitions for select to authenticated
   using (active and (not hidden or exists (select from parky.user_badges a
                                            where a.badge_id = badge_definitions.id and a.user_id = (select auth.uid()))));
 

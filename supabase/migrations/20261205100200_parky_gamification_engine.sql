@@ -223,12 +223,12 @@ declare
   v_num numeric;
   v_awarded int;
   v_hit record;
-  v_add_ids bigint[] := '{}';
-  v_add_keys text[] := '{}';
-  v_add_deltas numeric[] := '{}';
-  v_dist_ids bigint[] := '{}';
-  v_dist_keys text[] := '{}';
-  v_dist_values text[] := '{}';
+  v_add_ids bigint[] := '{}'::bigint[];
+  v_add_keys text[] := '{}'::text[];
+  v_add_deltas numeric[] := '{}'::numeric[];
+  v_dist_ids bigint[] := '{}'::bigint[];
+  v_dist_keys text[] := '{}'::text[];
+  v_dist_values text[] := '{}'::text[];
 begin
   select t.eligibility_path into v_eligibility from parky.activity_types t where t.activity_type = p_log.activity_type;
   if v_eligibility is not null and not coalesce(jsonb_path_match(p_log.metadata, v_eligibility, '{}', true), false) then
@@ -417,7 +417,8 @@ security definer
 set search_path = ''
 as $$
 begin
-  if coalesce((select auth.jwt()) ->> 'role', 'service_role') <> 'service_role' and not (select parky_private.is_admin()) then
+  if ((select auth.uid()) is not null or coalesce((select auth.jwt()) ->> 'role', 'service_role') <> 'service_role')
+     and not (select parky_private.is_admin()) then
     raise exception using errcode = 'PK107', message = 'only admins recompute gamification';
   end if;
 end
