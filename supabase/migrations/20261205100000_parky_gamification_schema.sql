@@ -217,6 +217,7 @@ create table parky_private.badge_rules (
   agg_path text[],
   window_kind text not null,
   window_days int,
+  thresholds numeric[] not null,
   valid_from timestamptz,
   valid_to timestamptz,
   constraint badge_rules_pkey primary key (activity_type, badge_id)
@@ -246,7 +247,7 @@ create table parky.user_exp (
   level int not null default 1,
   next_level_exp bigint default 0,
   updated_at timestamptz not null default now()
-);
+) with (fillfactor = 80);
 comment on table parky.user_exp is 'A user''s EXP total and level (levels never go down). Written by the engine.';
 comment on column parky.user_exp.next_level_exp is 'EXP at which the next level check runs; null at the top level.';
 
@@ -282,30 +283,30 @@ create table parky.user_badge_progress (
   awarded_tier int not null default 0,
   updated_at timestamptz not null default now(),
   constraint user_badge_progress_pkey primary key (user_id, badge_id, period_key)
-);
+) with (fillfactor = 80);
 comment on table parky.user_badge_progress is
   'Progress per (user, badge, window period): value (count, sum, distinct count, current streak or rolling total), the highest '
-  'tier awarded in the period; best and last_day for streaks.';
+  'tier awarded in the period, the last JST day counted; best (longest run) for streaks, null otherwise.';
 create index user_badge_progress_badge_id_idx on parky.user_badge_progress (badge_id);
 
 create table parky.user_exp_ledger (
   id bigint generated always as identity primary key,
   user_id uuid not null references parky.app_users (id) on delete cascade,
   activity_log_id bigint,
-  rule_id bigint references parky.activity_exp_rules (id) on delete cascade,
   user_badge_id bigint references parky.user_badges (id) on delete cascade,
   requested int not null check (requested >= 0),
   granted int not null check (granted between 0 and requested),
+  detail jsonb,
   jst_day date not null,
   created_at timestamptz not null default now(),
-  constraint user_exp_ledger_one_source check ((rule_id is null) <> (user_badge_id is null)),
-  constraint user_exp_ledger_activity_rule_key unique (activity_log_id, rule_id),
-  constraint user_exp_ledger_badge_key unique (user_badge_id)
+  constraint user_exp_ledger_one_source check ((activity_log_id is null) <> (user_badge_id is null))
 );
 comment on table parky.user_exp_ledger is
-  'Every EXP grant: an activity under a rule (requested vs granted after the daily cap) or a badge award.';
+  'Every EXP grant, once per source: an activity event (detail: [{rule_id, requested, granted}] per EXP rule, granted after '
+  'the JST daily caps) or a badge award.';
+create unique index user_exp_ledger_activity_key on parky.user_exp_ledger (activity_log_id) where activity_log_id is not null;
+create unique index user_exp_ledger_badge_key on parky.user_exp_ledger (user_badge_id) where user_badge_id is not null;
 create index user_exp_ledger_user_id_idx on parky.user_exp_ledger (user_id, created_at);
-create index user_exp_ledger_rule_id_idx on parky.user_exp_ledger (rule_id);
 
 create table parky.user_themes (
   user_id uuid not null references parky.app_users (id) on delete cascade,
@@ -405,9 +406,11 @@ create table parky_private.exp_daily_usage (
   jst_day date not null,
   granted int not null,
   last_grant int not null,
+  cap int not null,
   constraint exp_daily_usage_pkey primary key (user_id, cap_key, jst_day)
-);
-comment on table parky_private.exp_daily_usage is 'EXP granted per (user, cap: rule:<id> or group:<code>, JST day); last_grant is the latest grant.';
+) with (fillfactor = 80);
+comment on table parky_private.exp_daily_usage is
+  'EXP granted per (user, cap: rule:<id> or group:<code>, JST day) under cap; last_grant is what the latest event got.';
 alter table parky_private.exp_daily_usage enable row level security;
 
 revoke all on parky_private.badge_rules, parky_private.badge_tiers, parky_private.badge_distinct_values,

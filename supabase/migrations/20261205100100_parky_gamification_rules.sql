@@ -353,9 +353,10 @@ begin
   from jsonb_array_elements(new.tiers) with ordinality a(e, n);
   if new.active then
     insert into parky_private.badge_rules (activity_type, badge_id, predicate, minute_from, minute_to, day_kind, agg, agg_path,
-                                           window_kind, window_days, valid_from, valid_to)
+                                           window_kind, window_days, thresholds, valid_from, valid_to)
     select t, new.id, v_predicate, v_minute_from, v_minute_to, c ->> 'days', v_agg, string_to_array(v_agg_path, '.'),
-           v_window, v_window_days, new.valid_from, new.valid_to
+           v_window, v_window_days, array(select (e ->> 'threshold')::numeric from jsonb_array_elements(new.tiers) e),
+           new.valid_from, new.valid_to
     from unnest(v_types) t;
   end if;
   return null;

@@ -103,25 +103,6 @@ $$;
 comment on function parky_private.gam_check_levels(uuid) is
   'Raises the user''s level to what total_exp reaches: one user_level_ups row, theme unlock and notification per crossed level.';
 
-create function parky_private.gam_add_exp(p_user_id uuid, p_amount bigint) returns void
-language plpgsql volatile
-security definer
-set search_path = ''
-as $$
-declare
-  v_total bigint;
-  v_next bigint;
-begin
-  insert into parky.user_exp as e (user_id, total_exp) values (p_user_id, p_amount)
-  on conflict (user_id) do update set total_exp = e.total_exp + excluded.total_exp, updated_at = now()
-  returning e.total_exp, e.next_level_exp into v_total, v_next;
-  if v_next is not null and v_total >= v_next then
-    perform parky_private.gam_check_levels(p_user_id);
-  end if;
-end
-$$;
-comment on function parky_private.gam_add_exp(uuid, bigint) is 'Adds EXP to user_exp; checks levels only when next_level_exp is reached.';
-
 -- ---------------------------------------------------------------------------------------------
 -- Awards
 create function parky_private.gam_award(p_log parky.user_activity_logs, p_badge_id bigint, p_period_key text, p_tier int)
@@ -164,7 +145,7 @@ begin
   if v_tier.exp > 0 then
     insert into parky.user_exp_ledger (user_id, user_badge_id, requested, granted, jst_day)
     values (p_log.user_id, v_award_id, v_tier.exp, v_tier.exp, (p_log.occurred_at at time zone 'Asia/Tokyo')::date)
-    on conflict (user_badge_id) do nothing
+    on conflict (user_badge_id) where user_badge_id is not null do nothing
     returning granted into v_granted;
   end if;
   return coalesce(v_granted, 0);
@@ -204,177 +185,153 @@ returns void
 language plpgsql volatile
 security definer
 set search_path = ''
+set plan_cache_mode = force_generic_plan  -- its statements are the same for every event: plan them once per session
 as $$
 declare
   v_local timestamp := p_log.occurred_at at time zone 'Asia/Tokyo';
   v_day date := v_local::date;
+  v_week text := 'W' || date_trunc('week', v_local)::date;
+  v_month text := 'M' || to_char(v_local, 'YYYY-MM');
   v_minute int := extract(hour from v_local)::int * 60 + extract(minute from v_local)::int;
   v_weekend boolean := extract(isodow from v_local) >= 6;
-  v_holiday boolean;
-  v_eligibility jsonpath;
-  v_exp record;
-  v_rule parky_private.badge_rules;
-  v_period text;
-  v_value jsonb;
-  v_text text;
-  v_requested int;
   v_granted bigint := 0;
-  v_got int;
+  v_total bigint;
+  v_next bigint;
   v_num numeric;
   v_awarded int;
   v_hit record;
-  v_add_ids bigint[] := '{}'::bigint[];
-  v_add_keys text[] := '{}'::text[];
-  v_add_deltas numeric[] := '{}'::numeric[];
-  v_dist_ids bigint[] := '{}'::bigint[];
-  v_dist_keys text[] := '{}'::text[];
-  v_dist_values text[] := '{}'::text[];
 begin
-  select t.eligibility_path into v_eligibility from parky.activity_types t where t.activity_type = p_log.activity_type;
-  if v_eligibility is not null and not coalesce(jsonb_path_match(p_log.metadata, v_eligibility, '{}', true), false) then
+  -- Eligible events only; then the user's lock, so caps, progress and awards are exact.
+  perform pg_catalog.pg_advisory_xact_lock(7301, pg_catalog.hashtext(p_log.user_id::text))
+  from parky.activity_types t
+  where t.activity_type = p_log.activity_type
+    and (t.eligibility_path is null or coalesce(jsonb_path_match(p_log.metadata, t.eligibility_path, '{}', true), false));
+  if not found then
     return;
   end if;
-  perform pg_catalog.pg_advisory_xact_lock(7301, pg_catalog.hashtext(p_log.user_id::text));
 
-  -- EXP rules of this activity type, in id order, each under its JST daily cap
-  if p_with_exp then
-    for v_exp in
-      select r.id, r.amount, r.compiled_amount_path, r.amount_factor, r.amount_max, r.compiled_condition,
-             case when r.cap_group is not null then 'group:' || r.cap_group when r.daily_cap is not null then 'rule:' || r.id end as cap_key,
-             coalesce(g.daily_cap, r.daily_cap) as cap
-      from parky.activity_exp_rules r left join parky.exp_cap_groups g on g.code = r.cap_group
-      where r.activity_type = p_log.activity_type and r.active
-        and (r.valid_from is null or r.valid_from <= p_log.occurred_at) and (r.valid_to is null or p_log.occurred_at < r.valid_to)
-      order by r.id
-    loop
-      continue when v_exp.compiled_condition is not null
-                and not coalesce(jsonb_path_match(p_log.metadata, v_exp.compiled_condition, '{}', true), false);
-      if v_exp.amount is not null then
-        v_requested := v_exp.amount;
-      else
-        v_value := p_log.metadata #> v_exp.compiled_amount_path;
-        continue when jsonb_typeof(v_value) is distinct from 'number';
-        v_requested := least(floor(greatest(v_value::numeric, 0) * v_exp.amount_factor), coalesce(v_exp.amount_max, 1000000))::int;
-      end if;
-      continue when v_requested <= 0;
-      with usage as (
-        insert into parky_private.exp_daily_usage as u (user_id, cap_key, jst_day, granted, last_grant)
-        select p_log.user_id, v_exp.cap_key, v_day, least(v_requested, v_exp.cap), least(v_requested, v_exp.cap)
-        where v_exp.cap_key is not null
-        on conflict (user_id, cap_key, jst_day) do update
-          set granted = least(u.granted + v_requested, v_exp.cap), last_grant = least(u.granted + v_requested, v_exp.cap) - u.granted
-        returning u.last_grant)
-      insert into parky.user_exp_ledger (user_id, activity_log_id, rule_id, requested, granted, jst_day)
-      select p_log.user_id, p_log.id, v_exp.id, v_requested, coalesce((select last_grant from usage), v_requested), v_day
-      returning granted into v_got;
-      v_granted := v_granted + v_got;
-    end loop;
-  end if;
-
-  -- Badge rules of this activity type, in badge id order
-  for v_rule in select b.* from parky_private.badge_rules b
-                where b.activity_type = p_log.activity_type and (p_only_badge is null or b.badge_id = p_only_badge)
-                order by b.badge_id loop
-    continue when (v_rule.valid_from is not null and p_log.occurred_at < v_rule.valid_from)
-               or (v_rule.valid_to is not null and p_log.occurred_at >= v_rule.valid_to);
-    continue when v_rule.minute_from is not null and not case
-      when v_rule.minute_from < v_rule.minute_to then v_minute >= v_rule.minute_from and v_minute < v_rule.minute_to
-      else v_minute >= v_rule.minute_from or v_minute < v_rule.minute_to end;
-    if v_rule.day_kind is not null then
-      if v_holiday is null then
-        v_holiday := exists (select from parky.public_holidays h where h.holiday_date = v_day);
-      end if;
-      continue when not case v_rule.day_kind
-        when 'weekend' then v_weekend when 'holiday' then v_holiday when 'weekend_or_holiday' then v_weekend or v_holiday
-        else not v_weekend and not v_holiday end;
-    end if;
-    continue when v_rule.predicate is not null
-              and not coalesce(jsonb_path_match(p_log.metadata, v_rule.predicate, '{}', true), false);
-    v_period := case v_rule.window_kind
-      when 'day' then 'D' || v_day
-      when 'week' then 'W' || date_trunc('week', v_local)::date
-      when 'month' then 'M' || to_char(v_local, 'YYYY-MM')
-      else '' end;
-
-    if v_rule.agg = 'streak_days' then
+  -- One statement for the event (one executor run). EXP: the active rules of the type (id order);
+  -- each cap key is charged once with the sum of its rules' requests and the grant is shared out
+  -- in rule order; one ledger row per event. Badges: the compiled rules of the type (badge id
+  -- order) filtered in one query; count, sum, count_distinct and streak progress in one upsert.
+  -- Rows back to the loop: the EXP granted (kind 0), new tier crossings (1), rolling rules (2).
+  for v_hit in
+    with r as (
+      select x.id, x.cap_key, x.cap, x.req from (
+        select r.id, coalesce(g.daily_cap, r.daily_cap) as cap,
+               case when r.cap_group is not null then 'group:' || r.cap_group when r.daily_cap is not null then 'rule:' || r.id end as cap_key,
+               case when r.amount is not null then r.amount
+                    when jsonb_typeof(p_log.metadata #> r.compiled_amount_path) = 'number'
+                    then least(floor(greatest((p_log.metadata #> r.compiled_amount_path)::numeric, 0) * r.amount_factor),
+                               coalesce(r.amount_max, 1000000))::int
+                    else 0 end as req
+        from parky.activity_exp_rules r left join parky.exp_cap_groups g on g.code = r.cap_group
+        where p_with_exp and r.activity_type = p_log.activity_type and r.active
+          and (r.valid_from is null or r.valid_from <= p_log.occurred_at) and (r.valid_to is null or p_log.occurred_at < r.valid_to)
+          and (r.compiled_condition is null or coalesce(jsonb_path_match(p_log.metadata, r.compiled_condition, '{}', true), false))
+      ) x where x.req > 0),
+    k as (
+      select r.cap_key, min(r.cap) as cap, sum(r.req)::int as req from r where r.cap_key is not null group by r.cap_key),
+    u as (
+      insert into parky_private.exp_daily_usage as u (user_id, cap_key, jst_day, granted, last_grant, cap)
+      select p_log.user_id, k.cap_key, v_day, least(k.req, k.cap), least(k.req, k.cap), k.cap from k
+      on conflict (user_id, cap_key, jst_day) do update
+        set granted = least(u.granted + excluded.granted, excluded.cap),
+            last_grant = least(u.granted + excluded.granted, excluded.cap) - u.granted, cap = excluded.cap
+      returning u.cap_key, u.last_grant),
+    g as (
+      select r.id, r.req,
+             case when r.cap_key is null then r.req
+                  else least(r.req, greatest(0, u.last_grant - coalesce(sum(r.req) over (partition by r.cap_key order by r.id
+                                                                        rows between unbounded preceding and 1 preceding), 0)))::int
+             end as granted
+      from r left join u on u.cap_key = r.cap_key),
+    l as (
+      insert into parky.user_exp_ledger (user_id, activity_log_id, requested, granted, detail, jst_day)
+      select p_log.user_id, p_log.id, sum(g.req), sum(g.granted),
+             jsonb_agg(jsonb_build_object('rule_id', g.id, 'requested', g.req, 'granted', g.granted) order by g.id), v_day
+      from g having count(*) > 0
+      returning granted),
+    m as (
+      select b.badge_id, b.agg, b.window_kind, b.window_days, b.thresholds,
+             case b.window_kind when 'day' then 'D' || v_day when 'week' then v_week when 'month' then v_month else '' end as period_key,
+             case b.agg when 'count' then 1::numeric when 'streak_days' then 1::numeric
+                        when 'sum' then case when jsonb_typeof(p_log.metadata #> b.agg_path) = 'number'
+                                             then (p_log.metadata #> b.agg_path)::numeric end end as delta,
+             case when b.agg = 'count_distinct' then p_log.metadata #>> b.agg_path end as dvalue
+      from parky_private.badge_rules b
+      where b.activity_type = p_log.activity_type and (p_only_badge is null or b.badge_id = p_only_badge)
+        and (b.valid_from is null or b.valid_from <= p_log.occurred_at) and (b.valid_to is null or p_log.occurred_at < b.valid_to)
+        and (b.minute_from is null or case when b.minute_from < b.minute_to
+                                           then v_minute >= b.minute_from and v_minute < b.minute_to
+                                           else v_minute >= b.minute_from or v_minute < b.minute_to end)
+        and (b.day_kind is null or case b.day_kind
+               when 'weekend' then v_weekend
+               when 'holiday' then exists (select from parky.public_holidays h where h.holiday_date = v_day)
+               when 'weekend_or_holiday' then v_weekend or exists (select from parky.public_holidays h where h.holiday_date = v_day)
+               else not v_weekend and not exists (select from parky.public_holidays h where h.holiday_date = v_day) end)
+        and (b.predicate is null or coalesce(jsonb_path_match(p_log.metadata, b.predicate, '{}', true), false))),
+    d as (
+      insert into parky_private.badge_distinct_values (user_id, badge_id, period_key, value)
+      select p_log.user_id, m.badge_id, m.period_key, m.dvalue from m where m.dvalue is not null
+      on conflict do nothing
+      returning badge_id, period_key),
+    a as (
+      select m.badge_id, m.period_key, m.delta, m.agg = 'streak_days' as streak from m
+      where m.delta is not null and m.window_kind <> 'rolling'
+      union all
+      select d.badge_id, d.period_key, 1, false from d),
+    up as (
+      -- best is only set for streak rows: it tells the update which rule applies
       insert into parky.user_badge_progress as p (user_id, badge_id, period_key, value, best, last_day)
-      values (p_log.user_id, v_rule.badge_id, '', 1, 1, v_day)
+      select p_log.user_id, a.badge_id, a.period_key, a.delta, case when a.streak then 1 end, v_day from a
+      order by a.badge_id
       on conflict (user_id, badge_id, period_key) do update
-        set value = case when p.last_day >= excluded.last_day then p.value
+        set value = case when excluded.best is null then p.value + excluded.value
+                         when p.last_day >= excluded.last_day then p.value
                          when p.last_day = excluded.last_day - 1 then p.value + 1 else 1 end,
-            best = greatest(p.best, case when p.last_day >= excluded.last_day then p.value
-                                         when p.last_day = excluded.last_day - 1 then p.value + 1 else 1 end),
+            best = case when excluded.best is null then null
+                        else greatest(p.best, case when p.last_day >= excluded.last_day then p.value
+                                                   when p.last_day = excluded.last_day - 1 then p.value + 1 else 1 end) end,
             last_day = greatest(p.last_day, excluded.last_day), updated_at = now()
-      returning p.value, p.awarded_tier into v_num, v_awarded;
-      v_granted := v_granted + parky_private.gam_award_reached(p_log, v_rule.badge_id, '', v_num, v_awarded);
+      returning p.badge_id, p.period_key, p.value, p.awarded_tier)
+    select 0 as kind, null::bigint as badge_id, null::text as period_key, null::numeric as value, null::int as awarded_tier,
+           null::numeric as rolling_delta, null::int as window_days, (select coalesce(sum(l.granted), 0) from l)::bigint as granted
+    union all
+    select 1, up.badge_id, up.period_key, up.value, up.awarded_tier, null, null, null
+    from up join m on m.badge_id = up.badge_id
+    where up.value >= m.thresholds[up.awarded_tier + 1]  -- the next tier's threshold (null past the last tier)
+    union all
+    select 2, m.badge_id, m.period_key, null, null, m.delta, m.window_days, null from m
+    where m.window_kind = 'rolling' and m.delta is not null
+    order by 1, 2
+  loop
+    if v_hit.kind = 0 then
+      v_granted := v_hit.granted;
+      continue;
+    elsif v_hit.kind = 1 then
+      v_granted := v_granted + parky_private.gam_award_reached(p_log, v_hit.badge_id, v_hit.period_key, v_hit.value, v_hit.awarded_tier);
       continue;
     end if;
-
-    if v_rule.agg = 'count' then
-      v_num := 1;
-    elsif v_rule.agg = 'sum' then
-      v_value := p_log.metadata #> v_rule.agg_path;
-      continue when jsonb_typeof(v_value) is distinct from 'number';
-      v_num := v_value::numeric;
-    else
-      v_text := p_log.metadata #>> v_rule.agg_path;
-      continue when v_text is null;
-      v_dist_ids := v_dist_ids || v_rule.badge_id;
-      v_dist_keys := v_dist_keys || v_period;
-      v_dist_values := v_dist_values || v_text;
-      continue;
-    end if;
-
-    if v_rule.window_kind = 'rolling' then
-      insert into parky_private.badge_day_totals as d (user_id, badge_id, day, value)
-      values (p_log.user_id, v_rule.badge_id, v_day, v_num)
-      on conflict (user_id, badge_id, day) do update set value = d.value + excluded.value;
-      insert into parky.user_badge_progress as p (user_id, badge_id, period_key, value, last_day)
-      select p_log.user_id, v_rule.badge_id, '', sum(d.value), v_day from parky_private.badge_day_totals d
-      where d.user_id = p_log.user_id and d.badge_id = v_rule.badge_id and d.day > v_day - v_rule.window_days and d.day <= v_day
-      on conflict (user_id, badge_id, period_key) do update set value = excluded.value, last_day = excluded.last_day, updated_at = now()
-      returning p.value, p.awarded_tier into v_num, v_awarded;
-      v_granted := v_granted + parky_private.gam_award_reached(p_log, v_rule.badge_id, '', v_num, v_awarded);
-      continue;
-    end if;
-
-    v_add_ids := v_add_ids || v_rule.badge_id;
-    v_add_keys := v_add_keys || v_period;
-    v_add_deltas := v_add_deltas || v_num;
+    -- rolling N days: per-day totals, the window sums at most N rows
+    insert into parky_private.badge_day_totals as t (user_id, badge_id, day, value)
+    values (p_log.user_id, v_hit.badge_id, v_day, v_hit.rolling_delta)
+    on conflict (user_id, badge_id, day) do update set value = t.value + excluded.value;
+    insert into parky.user_badge_progress as p (user_id, badge_id, period_key, value, last_day)
+    select p_log.user_id, v_hit.badge_id, '', sum(t.value), v_day from parky_private.badge_day_totals t
+    where t.user_id = p_log.user_id and t.badge_id = v_hit.badge_id and t.day > v_day - v_hit.window_days and t.day <= v_day
+    on conflict (user_id, badge_id, period_key) do update set value = excluded.value, last_day = excluded.last_day, updated_at = now()
+    returning p.value, p.awarded_tier into v_num, v_awarded;
+    v_granted := v_granted + parky_private.gam_award_reached(p_log, v_hit.badge_id, '', v_num, v_awarded);
   end loop;
 
-  -- count_distinct: only values new to the period add 1
-  if cardinality(v_dist_ids) > 0 then
-    with ins as (
-      insert into parky_private.badge_distinct_values (user_id, badge_id, period_key, value)
-      select p_log.user_id, u.badge_id, u.period_key, u.value from unnest(v_dist_ids, v_dist_keys, v_dist_values) u(badge_id, period_key, value)
-      on conflict do nothing
-      returning badge_id, period_key)
-    select v_add_ids || coalesce(array_agg(ins.badge_id), '{}'), v_add_keys || coalesce(array_agg(ins.period_key), '{}'),
-           v_add_deltas || coalesce(array_agg(1::numeric), '{}')
-    into v_add_ids, v_add_keys, v_add_deltas
-    from ins;
-  end if;
-
-  -- count / sum / count_distinct progress of all matching badges in one statement; only new crossings return
-  if cardinality(v_add_ids) > 0 then
-    for v_hit in
-      with up as (
-        insert into parky.user_badge_progress as p (user_id, badge_id, period_key, value)
-        select p_log.user_id, u.badge_id, u.period_key, u.delta from unnest(v_add_ids, v_add_keys, v_add_deltas) u(badge_id, period_key, delta)
-        on conflict (user_id, badge_id, period_key) do update set value = p.value + excluded.value, updated_at = now()
-        returning p.badge_id, p.period_key, p.value, p.awarded_tier)
-      select up.badge_id, up.period_key, up.value, up.awarded_tier from up
-      where exists (select from parky_private.badge_tiers t
-                    where t.badge_id = up.badge_id and t.tier > up.awarded_tier and t.threshold <= up.value)
-      order by up.badge_id
-    loop
-      v_granted := v_granted + parky_private.gam_award_reached(p_log, v_hit.badge_id, v_hit.period_key, v_hit.value, v_hit.awarded_tier);
-    end loop;
-  end if;
-
   if v_granted > 0 then
-    perform parky_private.gam_add_exp(p_log.user_id, v_granted);
+    insert into parky.user_exp as e (user_id, total_exp) values (p_log.user_id, v_granted)
+    on conflict (user_id) do update set total_exp = e.total_exp + excluded.total_exp, updated_at = now()
+    returning e.total_exp, e.next_level_exp into v_total, v_next;
+    if v_next is not null and v_total >= v_next then
+      perform parky_private.gam_check_levels(p_log.user_id);
+    end if;
   end if;
 end
 $$;
@@ -453,7 +410,7 @@ begin
   select a.user_id, a.id, t.exp, t.exp, (a.awarded_at at time zone 'Asia/Tokyo')::date
   from parky.user_badges a join parky_private.badge_tiers t on t.badge_id = a.badge_id and t.tier = a.tier
   where a.user_id = p_user_id and t.exp > 0
-  on conflict (user_badge_id) do nothing;
+  on conflict (user_badge_id) where user_badge_id is not null do nothing;
   insert into parky.user_exp as e (user_id, total_exp)
   select p_user_id, coalesce(sum(l.granted), 0) from parky.user_exp_ledger l where l.user_id = p_user_id
   on conflict (user_id) do update set total_exp = excluded.total_exp, updated_at = now();

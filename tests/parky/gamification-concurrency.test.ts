@@ -71,8 +71,9 @@ describe('gamification under concurrency', () => {
         for (let i = 0; i < 4; i++) await logEvent(sql, userId, 'session_end', sessionEnd(`lot-${i}`), crypto.randomUUID());
       })();
       await Promise.all([burst(first), burst(second)]);
-      const [ledger] = await admin`select sum(l.granted)::int as granted, sum(l.requested)::int as requested
-                                   from parky.user_exp_ledger l join parky.activity_exp_rules r on r.id = l.rule_id
+      const [ledger] = await admin`select sum((d ->> 'granted')::int)::int as granted, sum((d ->> 'requested')::int)::int as requested
+                                   from parky.user_exp_ledger l, jsonb_array_elements(l.detail) d
+                                   join parky.activity_exp_rules r on r.id = (d ->> 'rule_id')::bigint
                                    where l.user_id = ${userId} and r.cap_group = 'parking'`;
       expect(ledger).toEqual({ granted: 150, requested: 288 });
     } finally {
@@ -102,9 +103,9 @@ describe('gamification under concurrency', () => {
         logEvent(second, userId, 'session_end', sessionEnd('lot-a'), source),
       ]);
       expect(ids.filter((id) => id !== null)).toHaveLength(1);
-      const [{ count }] = await admin`select count(*)::int as count from parky.user_exp_ledger where user_id = ${userId}
-                                        and rule_id is not null`;
-      expect(count).toBe(3);  // the three session_end rules, for one event
+      const ledger = await admin`select jsonb_array_length(detail) as rules from parky.user_exp_ledger
+                                 where user_id = ${userId} and activity_log_id is not null`;
+      expect(ledger).toEqual([{ rules: 3 }]);  // one event, under the three session_end rules
     } finally {
       await deleteUser(userId);
     }

@@ -74,14 +74,14 @@ select is((select array_agg(level order by level) from parky.user_level_ups wher
 select is((select count(*) from parky.user_notifications where user_id = tests.get_supabase_uid('pk_user') and notif_type = 'level_up'),
           3::bigint, 'and notifies each');
 select pg_temp.park('2026-11-02 23:30+09', 'L2', 30);
-select is((select (requested, granted) from parky.user_exp_ledger
-           where rule_id = (select id from parky.activity_exp_rules where code = 't_const') order by id desc limit 1),
+select is((select ((d ->> 'requested')::int, (d ->> 'granted')::int) from parky.user_exp_ledger l, jsonb_array_elements(l.detail) d
+           where d ->> 'rule_id' = (select id::text from parky.activity_exp_rules where code = 't_const') order by l.id desc limit 1),
           row(10, 5), 'a rule''s own daily cap: the second event of the JST day gets 5 of 10');
-select is((select (requested, granted) from parky.user_exp_ledger
-           where rule_id = (select id from parky.activity_exp_rules where code = 't_minutes') order by id desc limit 1),
+select is((select ((d ->> 'requested')::int, (d ->> 'granted')::int) from parky.user_exp_ledger l, jsonb_array_elements(l.detail) d
+           where d ->> 'rule_id' = (select id::text from parky.activity_exp_rules where code = 't_minutes') order by l.id desc limit 1),
           row(12, 10), 'metadata amount (30 min × 0.5 = 15, max 12) under the group cap (20 − 10)');
 select pg_temp.park('2026-11-03 12:00+09', 'L1', 20);
-select is((select sum(granted) from parky.user_exp_ledger where rule_id is not null and jst_day = '2026-11-03'), 20::bigint,
+select is((select sum(granted) from parky.user_exp_ledger where activity_log_id is not null and jst_day = '2026-11-03'), 20::bigint,
           'caps reset on the next JST day');
 select pg_temp.park('2026-11-04 12:00+09', 'L3', 20);
 select pg_temp.park('2026-11-07 12:00+09', 'L2', 20);
@@ -121,7 +121,8 @@ select is((select (value, best, last_day) from parky.user_badge_progress
           row(1::numeric, 3::numeric, '2026-11-12'::date), 'a gap resets the current streak; the best is kept');
 -- seasonal, hidden
 select is(pg_temp.progress('t_season'), 1::numeric, 'seasonal: only the event inside the validity counts');
-select is((select count(*) from parky.user_exp_ledger where rule_id = (select id from parky.activity_exp_rules where code = 't_season_exp')),
+select is((select count(*) from parky.user_exp_ledger l, jsonb_array_elements(l.detail) d
+           where d ->> 'rule_id' = (select id::text from parky.activity_exp_rules where code = 't_season_exp')),
           1::bigint, 'an EXP rule applies only within its validity');
 select tests.authenticate_as('pk_user');
 select ok(exists (select from parky.badge_definitions where code = 't_hidden'), 'a hidden badge is visible to its holder');
@@ -161,7 +162,7 @@ create temp table t_before as
   from parky.user_badge_progress where user_id = tests.get_supabase_uid('pk_user')
   union all select 'a', format('%s|%s|%s|%s', badge_id, period_key, tier, activity_log_id) from parky.user_badges
   where user_id = tests.get_supabase_uid('pk_user')
-  union all select 'l', format('%s|%s|%s|%s|%s', activity_log_id, rule_id, user_badge_id, requested, granted) from parky.user_exp_ledger
+  union all select 'l', format('%s|%s|%s|%s|%s', activity_log_id, user_badge_id, requested, granted, detail) from parky.user_exp_ledger
   where user_id = tests.get_supabase_uid('pk_user')
   union all select 'e', format('%s|%s', total_exp, level) from parky.user_exp where user_id = tests.get_supabase_uid('pk_user');
 create function pg_temp.state() returns setof text
@@ -170,7 +171,7 @@ language sql as $$
   from parky.user_badge_progress where user_id = tests.get_supabase_uid('pk_user')
   union all select 'a' || format('%s|%s|%s|%s', badge_id, period_key, tier, activity_log_id) from parky.user_badges
   where user_id = tests.get_supabase_uid('pk_user')
-  union all select 'l' || format('%s|%s|%s|%s|%s', activity_log_id, rule_id, user_badge_id, requested, granted) from parky.user_exp_ledger
+  union all select 'l' || format('%s|%s|%s|%s|%s', activity_log_id, user_badge_id, requested, granted, detail) from parky.user_exp_ledger
   where user_id = tests.get_supabase_uid('pk_user')
   union all select 'e' || format('%s|%s', total_exp, level) from parky.user_exp where user_id = tests.get_supabase_uid('pk_user')
 $$;

@@ -84,8 +84,9 @@ select lives_ok(format('select parky.end_parking_session(gen_random_uuid(), %L)'
 reset role;
 select is((select value from parky.user_badge_progress where user_id = pg_temp.uid() and badge_id = pg_temp.badge('lot_collector')),
           1::numeric, 'a verified session counts for distinct lots');
-select is((select sum(granted) from parky.user_exp_ledger l join parky.activity_exp_rules r on r.id = l.rule_id
-           where l.user_id = pg_temp.uid() and r.code = 'session_end_verified'), 10::bigint, 'and earns the verified bonus once');
+select is((select sum((d ->> 'granted')::int) from parky.user_exp_ledger l, jsonb_array_elements(l.detail) d
+           where l.user_id = pg_temp.uid() and d ->> 'rule_id' = (select id::text from parky.activity_exp_rules where code = 'session_end_verified')),
+          10::bigint, 'and earns the verified bonus once (the unverified session did not)');
 
 -- A forged row written before the fix (client, rewarding type, the session's source) blocks nothing
 insert into parky.parking_lot_pricing_rules (parking_lot_id, day_of_week, start_time, end_time, unit_minutes, unit_price, priority)
