@@ -153,6 +153,8 @@ create table parky.activity_exp_rules (
   active boolean not null default true,
   compiled_condition jsonpath,
   compiled_amount_path text[],
+  compiled_cap_key text,
+  compiled_cap int,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   constraint activity_exp_rules_one_amount check ((amount is null) <> (amount_path is null)),
@@ -164,6 +166,7 @@ comment on table parky.activity_exp_rules is
   'cap of its own or of a cap group, a validity period.';
 comment on column parky.activity_exp_rules.condition is 'Optional predicate (badge condition language: all/any/not, path/op/value).';
 comment on column parky.activity_exp_rules.compiled_condition is 'condition compiled to a strict jsonpath (server-set on save).';
+comment on column parky.activity_exp_rules.compiled_cap_key is 'The cap the rule charges (group:<code> or rule:<id>) and its daily amount (server-set on save).';
 create index activity_exp_rules_activity_type_idx on parky.activity_exp_rules (activity_type, id) where active;
 create index activity_exp_rules_cap_group_idx on parky.activity_exp_rules (cap_group);
 alter table parky.activity_exp_rules enable row level security;
@@ -222,7 +225,9 @@ create table parky_private.badge_rules (
   valid_to timestamptz,
   constraint badge_rules_pkey primary key (activity_type, badge_id)
 );
-comment on table parky_private.badge_rules is 'Compiled badge conditions by activity type (written by the badge_definitions trigger).';
+comment on table parky_private.badge_rules is
+  'Compiled badge conditions by activity type (written by the badge_definitions trigger). Badges are deactivated, not deleted: '
+  'the engine tables have no badge_id index.';
 create index badge_rules_badge_id_idx on parky_private.badge_rules (badge_id);
 alter table parky_private.badge_rules enable row level security;
 
@@ -287,10 +292,9 @@ create table parky.user_badge_progress (
 comment on table parky.user_badge_progress is
   'Progress per (user, badge, window period): value (count, sum, distinct count, current streak or rolling total), the highest '
   'tier awarded in the period, the last JST day counted; best (longest run) for streaks, null otherwise.';
-create index user_badge_progress_badge_id_idx on parky.user_badge_progress (badge_id);
 
 create table parky.user_exp_ledger (
-  id bigint generated always as identity primary key,
+  id bigint generated always as identity,
   user_id uuid not null references parky.app_users (id) on delete cascade,
   activity_log_id bigint,
   user_badge_id bigint references parky.user_badges (id) on delete cascade,
@@ -299,6 +303,7 @@ create table parky.user_exp_ledger (
   detail jsonb,
   jst_day date not null,
   created_at timestamptz not null default now(),
+  constraint user_exp_ledger_pkey primary key (user_id, id),
   constraint user_exp_ledger_one_source check ((activity_log_id is null) <> (user_badge_id is null))
 );
 comment on table parky.user_exp_ledger is
@@ -306,7 +311,6 @@ comment on table parky.user_exp_ledger is
   'the JST daily caps) or a badge award.';
 create unique index user_exp_ledger_activity_key on parky.user_exp_ledger (activity_log_id) where activity_log_id is not null;
 create unique index user_exp_ledger_badge_key on parky.user_exp_ledger (user_badge_id) where user_badge_id is not null;
-create index user_exp_ledger_user_id_idx on parky.user_exp_ledger (user_id, created_at);
 
 create table parky.user_themes (
   user_id uuid not null references parky.app_users (id) on delete cascade,
@@ -386,7 +390,6 @@ create table parky_private.badge_distinct_values (
   constraint badge_distinct_values_pkey primary key (user_id, badge_id, period_key, value)
 );
 comment on table parky_private.badge_distinct_values is 'Distinct metadata values seen per (user, count_distinct badge, period).';
-create index badge_distinct_values_badge_id_idx on parky_private.badge_distinct_values (badge_id);
 alter table parky_private.badge_distinct_values enable row level security;
 
 create table parky_private.badge_day_totals (

@@ -226,6 +226,9 @@ begin
   elsif new.amount is null then
     raise exception using errcode = 'PK315', message = 'an EXP rule needs amount or amount_path';
   end if;
+  new.compiled_cap_key := case when new.cap_group is not null then 'group:' || new.cap_group
+                               when new.daily_cap is not null then 'rule:' || new.id end;
+  new.compiled_cap := coalesce((select g.daily_cap from parky.exp_cap_groups g where g.code = new.cap_group), new.daily_cap);
   return new;
 end
 $$;
@@ -233,6 +236,21 @@ comment on function parky_private.activity_exp_rules_before_write() is
   'BEFORE INSERT/UPDATE trigger on activity_exp_rules: validates and compiles condition and amount_path (PK310–PK313, PK315).';
 create trigger activity_exp_rules_before_write_compile before insert or update on parky.activity_exp_rules
   for each row execute function parky_private.activity_exp_rules_before_write();
+
+-- A cap group's new amount reaches its rules' compiled cap.
+create function parky_private.exp_cap_groups_after_update() returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  update parky.activity_exp_rules r set compiled_cap = new.daily_cap where r.cap_group = new.code;
+  return null;
+end
+$$;
+comment on function parky_private.exp_cap_groups_after_update() is
+  'AFTER UPDATE trigger on exp_cap_groups: copies daily_cap into the compiled cap of the group''s rules.';
+create trigger exp_cap_groups_after_update_compile after update of daily_cap on parky.exp_cap_groups
+  for each row execute function parky_private.exp_cap_groups_after_update();
 
 -- ---------------------------------------------------------------------------------------------
 -- badge_definitions: validated, then compiled into badge_rules / badge_tiers

@@ -188,25 +188,34 @@ set search_path = ''
 set plan_cache_mode = force_generic_plan  -- its statements are the same for every event: plan them once per session
 as $$
 declare
-  v_local timestamp := p_log.occurred_at at time zone 'Asia/Tokyo';
-  v_day date := v_local::date;
-  v_week text := 'W' || date_trunc('week', v_local)::date;
-  v_month text := 'M' || to_char(v_local, 'YYYY-MM');
-  v_minute int := extract(hour from v_local)::int * 60 + extract(minute from v_local)::int;
-  v_weekend boolean := extract(isodow from v_local) >= 6;
-  v_granted bigint := 0;
+  v_day date;
+  v_week text;
+  v_month text;
+  v_minute int;
+  v_weekend boolean;
+  v_holiday boolean;
+  v_granted bigint;
   v_total bigint;
   v_next bigint;
   v_num numeric;
   v_awarded int;
   v_hit record;
+  v_locked boolean;
 begin
-  -- Eligible events only; then the user's lock, so caps, progress and awards are exact.
-  perform pg_catalog.pg_advisory_xact_lock(7301, pg_catalog.hashtext(p_log.user_id::text))
-  from parky.activity_types t
+  -- Eligible events of a type that has rules only; then the user's lock, so caps, progress and
+  -- awards are exact.
+  -- (The JST calendar values are computed here too: PL/pgSQL expressions cost a set-up per transaction.)
+  select case when exists (select from parky.activity_exp_rules r where p_with_exp and r.activity_type = t.activity_type and r.active)
+                   or exists (select from parky_private.badge_rules b where b.activity_type = t.activity_type)
+              then (select true from pg_catalog.pg_advisory_xact_lock(7301, pg_catalog.hashtext(p_log.user_id::text))) end,
+         j.local::date, 'W' || date_trunc('week', j.local)::date, 'M' || to_char(j.local, 'YYYY-MM'),
+         extract(hour from j.local)::int * 60 + extract(minute from j.local)::int, extract(isodow from j.local) >= 6,
+         exists (select from parky.public_holidays h where h.holiday_date = j.local::date)
+  into v_locked, v_day, v_week, v_month, v_minute, v_weekend, v_holiday
+  from parky.activity_types t, lateral (select p_log.occurred_at at time zone 'Asia/Tokyo' as local) j
   where t.activity_type = p_log.activity_type
     and (t.eligibility_path is null or coalesce(jsonb_path_match(p_log.metadata, t.eligibility_path, '{}', true), false));
-  if not found then
+  if v_locked is null then
     return;
   end if;
 
@@ -218,14 +227,13 @@ begin
   for v_hit in
     with r as (
       select x.id, x.cap_key, x.cap, x.req from (
-        select r.id, coalesce(g.daily_cap, r.daily_cap) as cap,
-               case when r.cap_group is not null then 'group:' || r.cap_group when r.daily_cap is not null then 'rule:' || r.id end as cap_key,
+        select r.id, r.compiled_cap as cap, r.compiled_cap_key as cap_key,
                case when r.amount is not null then r.amount
                     when jsonb_typeof(p_log.metadata #> r.compiled_amount_path) = 'number'
                     then least(floor(greatest((p_log.metadata #> r.compiled_amount_path)::numeric, 0) * r.amount_factor),
                                coalesce(r.amount_max, 1000000))::int
                     else 0 end as req
-        from parky.activity_exp_rules r left join parky.exp_cap_groups g on g.code = r.cap_group
+        from parky.activity_exp_rules r
         where p_with_exp and r.activity_type = p_log.activity_type and r.active
           and (r.valid_from is null or r.valid_from <= p_log.occurred_at) and (r.valid_to is null or p_log.occurred_at < r.valid_to)
           and (r.compiled_condition is null or coalesce(jsonb_path_match(p_log.metadata, r.compiled_condition, '{}', true), false))
@@ -266,10 +274,8 @@ begin
                                            then v_minute >= b.minute_from and v_minute < b.minute_to
                                            else v_minute >= b.minute_from or v_minute < b.minute_to end)
         and (b.day_kind is null or case b.day_kind
-               when 'weekend' then v_weekend
-               when 'holiday' then exists (select from parky.public_holidays h where h.holiday_date = v_day)
-               when 'weekend_or_holiday' then v_weekend or exists (select from parky.public_holidays h where h.holiday_date = v_day)
-               else not v_weekend and not exists (select from parky.public_holidays h where h.holiday_date = v_day) end)
+               when 'weekend' then v_weekend when 'holiday' then v_holiday when 'weekend_or_holiday' then v_weekend or v_holiday
+               else not v_weekend and not v_holiday end)
         and (b.predicate is null or coalesce(jsonb_path_match(p_log.metadata, b.predicate, '{}', true), false))),
     d as (
       insert into parky_private.badge_distinct_values (user_id, badge_id, period_key, value)
