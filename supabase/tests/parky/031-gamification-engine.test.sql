@@ -3,7 +3,7 @@
 -- recompute = incremental (idempotent). The catalogue is switched off; the test defines its own.
 begin;
 set search_path = extensions, public;
-select plan(48);
+select plan(49);
 select tests.parky_fixture();
 
 update parky.badge_definitions set active = false;
@@ -81,7 +81,8 @@ select is((select ((d ->> 'requested')::int, (d ->> 'granted')::int) from parky.
            where d ->> 'rule_id' = (select id::text from parky.activity_exp_rules where code = 't_minutes') order by l.id desc limit 1),
           row(12, 10), 'metadata amount (30 min × 0.5 = 15, max 12) under the group cap (20 − 10)');
 select pg_temp.park('2026-11-03 12:00+09', 'L1', 20);
-select is((select sum(granted) from parky.user_exp_ledger where activity_log_id is not null and jst_day = '2026-11-03'), 20::bigint,
+select is((select sum(granted) from parky.user_exp_ledger
+           where user_id = tests.get_supabase_uid('pk_user') and activity_log_id is not null and jst_day = '2026-11-03'), 20::bigint,
           'caps reset on the next JST day');
 select pg_temp.park('2026-11-04 12:00+09', 'L3', 20);
 select pg_temp.park('2026-11-07 12:00+09', 'L2', 20);
@@ -183,8 +184,8 @@ select set_eq($$ select k || v from t_before $$, $$ select * from pg_temp.state(
 
 -- An edited badge is applied to the past with recompute_badge
 update parky.badge_definitions set tiers = tiers || '[{"name": "gold", "threshold": 6}]'::jsonb where code = 't_count';
-select is((parky.recompute_badge((select id from t_badge where code = 't_count')) ->> 'awards')::int, 3,
-          'recompute_badge awards the new gold tier');
+select lives_ok($$ select parky.recompute_badge((select id from t_badge where code = 't_count')) $$, 'recompute_badge after an edit');
+select is(pg_temp.awards('t_count'), array['#1', '#2', '#3'], 'it awards the new gold tier');
 select is((select count(*) from parky.user_notifications where user_id = tests.get_supabase_uid('pk_user') and title like '%c gold%'),
           1::bigint, 'and notifies it once');
 
