@@ -179,6 +179,11 @@ comment on function parky_private.gam_award_reached(parky.user_activity_logs, bi
 
 -- ---------------------------------------------------------------------------------------------
 -- The engine
+create type parky_private.gam_crossing as (badge_id bigint, period_key text, value numeric, awarded_tier int);
+comment on type parky_private.gam_crossing is 'A progress row whose value reached its next tier (gam_process).';
+create type parky_private.gam_rolling as (badge_id bigint, window_days int, delta numeric);
+comment on type parky_private.gam_rolling is 'A matching rolling-window badge rule of an event (gam_process).';
+
 create function parky_private.gam_process(p_log parky.user_activity_logs, p_only_badge bigint default null,
                                           p_with_exp boolean default true)
 returns void
@@ -199,8 +204,11 @@ declare
   v_next bigint;
   v_num numeric;
   v_awarded int;
-  v_hit record;
   v_locked boolean;
+  v_crossings parky_private.gam_crossing[];
+  v_crossing parky_private.gam_crossing;
+  v_rollings parky_private.gam_rolling[];
+  v_rolling parky_private.gam_rolling;
 begin
   -- Eligible events of a type that has rules only; then the user's lock, so caps, progress and
   -- awards are exact.
@@ -223,8 +231,8 @@ begin
   -- each cap key is charged once with the sum of its rules' requests and the grant is shared out
   -- in rule order; one ledger row per event. Badges: the compiled rules of the type (badge id
   -- order) filtered in one query; count, sum, count_distinct and streak progress in one upsert.
-  -- Rows back to the loop: the EXP granted (kind 0), new tier crossings (1), rolling rules (2).
-  for v_hit in
+  -- It returns the EXP granted, the new tier crossings and the rolling-window rules.
+  -- (select … into, not a FOR loop: no cursor for the common case of nothing to award)
     with r as (
       select x.id, x.cap_key, x.cap, x.req from (
         select r.id, r.compiled_cap as cap, r.compiled_cap_key as cap_key,
@@ -301,34 +309,29 @@ begin
                                                    when p.last_day = excluded.last_day - 1 then p.value + 1 else 1 end) end,
             last_day = greatest(p.last_day, excluded.last_day), updated_at = now()
       returning p.badge_id, p.period_key, p.value, p.awarded_tier)
-    select 0 as kind, null::bigint as badge_id, null::text as period_key, null::numeric as value, null::int as awarded_tier,
-           null::numeric as rolling_delta, null::int as window_days, (select coalesce(sum(l.granted), 0) from l)::bigint as granted
-    union all
-    select 1, up.badge_id, up.period_key, up.value, up.awarded_tier, null, null, null
-    from up join m on m.badge_id = up.badge_id
-    where up.value >= m.thresholds[up.awarded_tier + 1]  -- the next tier's threshold (null past the last tier)
-    union all
-    select 2, m.badge_id, m.period_key, null, null, m.delta, m.window_days, null from m
-    where m.window_kind = 'rolling' and m.delta is not null
-    order by 1, 2
-  loop
-    if v_hit.kind = 0 then
-      v_granted := v_hit.granted;
-      continue;
-    elsif v_hit.kind = 1 then
-      v_granted := v_granted + parky_private.gam_award_reached(p_log, v_hit.badge_id, v_hit.period_key, v_hit.value, v_hit.awarded_tier);
-      continue;
-    end if;
-    -- rolling N days: per-day totals, the window sums at most N rows
+    select (select coalesce(sum(l.granted), 0) from l)::bigint,
+           (select array_agg(row(up.badge_id, up.period_key, up.value, up.awarded_tier)::parky_private.gam_crossing order by up.badge_id)
+            from up join m on m.badge_id = up.badge_id
+            where up.value >= m.thresholds[up.awarded_tier + 1]),  -- the next tier's threshold (null past the last tier)
+           (select array_agg(row(m.badge_id, m.window_days, m.delta)::parky_private.gam_rolling order by m.badge_id) from m
+            where m.window_kind = 'rolling' and m.delta is not null)
+    into v_granted, v_crossings, v_rollings;
+
+  foreach v_crossing in array coalesce(v_crossings, '{}') loop
+    v_granted := v_granted + parky_private.gam_award_reached(p_log, v_crossing.badge_id, v_crossing.period_key, v_crossing.value,
+                                                             v_crossing.awarded_tier);
+  end loop;
+  -- rolling N days: per-day totals, the window sums at most N rows
+  foreach v_rolling in array coalesce(v_rollings, '{}') loop
     insert into parky_private.badge_day_totals as t (user_id, badge_id, day, value)
-    values (p_log.user_id, v_hit.badge_id, v_day, v_hit.rolling_delta)
+    values (p_log.user_id, v_rolling.badge_id, v_day, v_rolling.delta)
     on conflict (user_id, badge_id, day) do update set value = t.value + excluded.value;
     insert into parky.user_badge_progress as p (user_id, badge_id, period_key, value, last_day)
-    select p_log.user_id, v_hit.badge_id, '', sum(t.value), v_day from parky_private.badge_day_totals t
-    where t.user_id = p_log.user_id and t.badge_id = v_hit.badge_id and t.day > v_day - v_hit.window_days and t.day <= v_day
+    select p_log.user_id, v_rolling.badge_id, '', sum(t.value), v_day from parky_private.badge_day_totals t
+    where t.user_id = p_log.user_id and t.badge_id = v_rolling.badge_id and t.day > v_day - v_rolling.window_days and t.day <= v_day
     on conflict (user_id, badge_id, period_key) do update set value = excluded.value, last_day = excluded.last_day, updated_at = now()
     returning p.value, p.awarded_tier into v_num, v_awarded;
-    v_granted := v_granted + parky_private.gam_award_reached(p_log, v_hit.badge_id, '', v_num, v_awarded);
+    v_granted := v_granted + parky_private.gam_award_reached(p_log, v_rolling.badge_id, '', v_num, v_awarded);
   end loop;
 
   if v_granted > 0 then
