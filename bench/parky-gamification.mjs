@@ -67,10 +67,13 @@ for (const [name, id] of Object.entries(users)) {
             values (${id}, 'authenticated', 'authenticated', ${`bench-${name}@parky.example`}, now(), now())`;
 }
 // History through the engine, so the user's progress, distinct values and caps are as large as
-// they would be: a mix of all event types over two years.
+// they would be: a mix of all event types over two years, in order, 200 events per transaction
+// (one huge transaction would keep every dead progress-row version alive).
 const started = performance.now();
+const batch = 200;
 for (const [userId, count] of [[users.small, 10], [users.large, history]]) {
-  await sql.unsafe(`
+  for (let from = 1; from <= count; from += batch) {
+    await sql.unsafe(`
     select parky_private.log_activity('${userId}',
       (array['app_open', 'search', 'lot_view', 'session_end', 'session_start', 'review_post', 'session_end', 'lot_save'])[1 + g % 8],
       jsonb_build_object('session', jsonb_build_object('duration_minutes', 5 + g % 300, 'amount', g % 2000, 'gps_verified', g % 3 > 0),
@@ -80,7 +83,8 @@ for (const [userId, count] of [[users.small, 10], [users.large, history]]) {
                          'search', jsonb_build_object('filters', jsonb_build_array('ev_charger')),
                          'article', jsonb_build_object('id', 'a' || g % 50)),
       now() - make_interval(days => 730 - (g * 730 / ${count}), mins => g % 600), 'history', g::text)
-    from generate_series(1, ${count}) g`);
+    from generate_series(${from}, ${Math.min(count, from + batch - 1)}) g`);
+  }
 }
 await sql`analyze`;
 const historySeconds = ((performance.now() - started) / 1000).toFixed(0);
