@@ -2,15 +2,16 @@
 -- (AFTER INSERT trigger), which grants EXP under the JST daily caps, advances badge progress,
 -- awards badges and records level-ups, each with one notification.
 --
--- Hot path, O(matching rules), no dynamic SQL: the event's eligibility (activity_types), then a
--- transaction-scoped advisory lock on the user (so caps, progress and awards of one user are
--- serialised: no over-grant, exactly-once awards), the active EXP rules of the activity type and
--- the compiled badge rules of the activity type, both in id order. Badge conditions are
--- precompiled jsonpath predicates plus time/day filters; count/sum/count_distinct progress of
--- all matching badges is one multi-row insert … on conflict do update … returning, joined with
--- badge_tiers so only new threshold crossings come back; distinct values live in a small keyed
--- table; streak state (current value, best, last day) lives in the progress row; rolling
--- windows sum at most N per-day rows. Never a scan of the user's history.
+-- Hot path, O(matching rules), no dynamic SQL, two queries per event: (1) eligibility
+-- (activity_types), whether the type has rules at all, the JST calendar values, and a
+-- transaction-scoped advisory lock on the user (caps, progress and awards of one user are
+-- serialised: no over-grant, exactly-once awards, no deadlocks); (2) one generic-planned
+-- statement of data-modifying CTEs: the active EXP rules of the type (id order) charged against
+-- their caps, one ledger row; the compiled badge rules of the type (badge id order: jsonpath
+-- predicates, time/day filters, validity); new distinct values; every count / sum / distinct /
+-- streak progress row in one insert … on conflict do update … returning (streak state lives in
+-- the row); it returns only new threshold crossings (compiled thresholds) and rolling-window
+-- rules (per-day totals, at most N rows summed). Never a scan of the user's history.
 --
 -- Awards: insert … on conflict do nothing returning on (user, badge, period, tier); only a new
 -- row notifies and unlocks; the badge tier's EXP goes to the ledger once per award.
@@ -24,8 +25,9 @@
 -- Errors: PK107 not an admin (recompute), PK105 not signed in, PK320 unknown theme, PK321 theme not
 -- owned, PK304 server activity without a source, PI400 / PI409.
 --
--- Objects: parky_private.log_activity, parky_private.gam_process, gam_award, gam_check_levels,
---          gam_notify, the user_activity_logs trigger, recompute functions, parky.activate_theme.
+-- Objects: parky_private.log_activity, gam_process (+ types gam_crossing, gam_rolling), gam_award,
+--          gam_award_reached, gam_check_levels, gam_notify, the user_activity_logs trigger,
+--          recompute functions, parky.activate_theme.
 
 -- ---------------------------------------------------------------------------------------------
 -- The server logger (F1)
