@@ -76,7 +76,7 @@ begin
         message = format('activity type %s cannot be logged by the app', new.activity_type),
         hint = 'the server records it when the real event happens; apps may log app_open, search, lot_view and article_read';
     end if;
-    if pg_catalog.pg_column_size(new.metadata) > 2048 then
+    if pg_catalog.octet_length(new.metadata::text) > 2048 then
       raise exception using errcode = 'PK303', message = 'activity metadata is larger than 2 kB';
     end if;
     new.source_type := null;
