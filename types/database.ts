@@ -5,7 +5,47 @@ export type Database = {
   
   "parky": {
           Tables: {
-            "admins": {
+            "activity_exp_rules": {
+                  Row: {
+                    "active": boolean,"activity_type": string,"amount": number | null,"amount_factor": number,"amount_max": number | null,"amount_path": string | null,"cap_group": string | null,"code": string,"compiled_amount_path": (string)[] | null,"compiled_cap": number | null,"compiled_cap_key": string | null,"compiled_condition": unknown,"condition": Json | null,"created_at": string,"daily_cap": number | null,"id": number,"updated_at": string,"valid_from": string | null,"valid_to": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "active"?: boolean,"activity_type": string,"amount"?: number | null,"amount_factor"?: number,"amount_max"?: number | null,"amount_path"?: string | null,"cap_group"?: string | null,"code": string,"compiled_amount_path"?: (string)[] | null,"compiled_cap"?: number | null,"compiled_cap_key"?: string | null,"compiled_condition"?: unknown,"condition"?: Json | null,"created_at"?: string,"daily_cap"?: number | null,"id"?: never,"updated_at"?: string,"valid_from"?: string | null,"valid_to"?: string | null
+                  }
+                  Update: {
+                    "active"?: boolean,"activity_type"?: string,"amount"?: number | null,"amount_factor"?: number,"amount_max"?: number | null,"amount_path"?: string | null,"cap_group"?: string | null,"code"?: string,"compiled_amount_path"?: (string)[] | null,"compiled_cap"?: number | null,"compiled_cap_key"?: string | null,"compiled_condition"?: unknown,"condition"?: Json | null,"created_at"?: string,"daily_cap"?: number | null,"id"?: never,"updated_at"?: string,"valid_from"?: string | null,"valid_to"?: string | null
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "activity_exp_rules_activity_type_fkey"
+      columns: ["activity_type"]
+isOneToOne: false
+      referencedRelation: "activity_types"
+      referencedColumns: ["activity_type"]
+    },{
+      foreignKeyName: "activity_exp_rules_cap_group_fkey"
+      columns: ["cap_group"]
+isOneToOne: false
+      referencedRelation: "exp_cap_groups"
+      referencedColumns: ["code"]
+    }
+                  ]
+                },"activity_types": {
+                  Row: {
+                    "activity_type": string,"client_insertable": boolean,"description": string | null,"eligibility": Json | null,"eligibility_path": unknown,"metadata_paths": NonNullable<Json>,"updated_at": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "activity_type": string,"client_insertable"?: boolean,"description"?: string | null,"eligibility"?: Json | null,"eligibility_path"?: unknown,"metadata_paths"?: NonNullable<Json>,"updated_at"?: string
+                  }
+                  Update: {
+                    "activity_type"?: string,"client_insertable"?: boolean,"description"?: string | null,"eligibility"?: Json | null,"eligibility_path"?: unknown,"metadata_paths"?: NonNullable<Json>,"updated_at"?: string
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"admins": {
                   Row: {
                     "created_at": string,"note": string | null,"user_id": string
                   }
@@ -67,6 +107,20 @@ isOneToOne: true
                   Relationships: [
                     
                   ]
+                },"badge_definitions": {
+                  Row: {
+                    "active": boolean,"code": string,"condition": NonNullable<Json>,"created_at": string,"description_en": string | null,"description_ja": string | null,"hidden": boolean,"id": number,"name_en": string,"name_ja": string,"repeatable": boolean,"sort_order": number,"tiers": NonNullable<Json>,"updated_at": string,"valid_from": string | null,"valid_to": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "active"?: boolean,"code": string,"condition": NonNullable<Json>,"created_at"?: string,"description_en"?: string | null,"description_ja"?: string | null,"hidden"?: boolean,"id"?: never,"name_en": string,"name_ja": string,"repeatable"?: boolean,"sort_order"?: number,"tiers"?: NonNullable<Json>,"updated_at"?: string,"valid_from"?: string | null,"valid_to"?: string | null
+                  }
+                  Update: {
+                    "active"?: boolean,"code"?: string,"condition"?: NonNullable<Json>,"created_at"?: string,"description_en"?: string | null,"description_ja"?: string | null,"hidden"?: boolean,"id"?: never,"name_en"?: string,"name_ja"?: string,"repeatable"?: boolean,"sort_order"?: number,"tiers"?: NonNullable<Json>,"updated_at"?: string,"valid_from"?: string | null,"valid_to"?: string | null
+                  }
+                  Relationships: [
+                    
+                  ]
                 },"codes": {
                   Row: {
                     "active": boolean,"category": string,"code": string,"created_at": string,"label_en": string,"label_ja": string,"sort_order": number,"updated_at": string
@@ -111,6 +165,40 @@ isOneToOne: false
 isOneToOne: false
       referencedRelation: "app_users"
       referencedColumns: ["id"]
+    }
+                  ]
+                },"exp_cap_groups": {
+                  Row: {
+                    "code": string,"daily_cap": number,"description": string | null
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "code": string,"daily_cap": number,"description"?: string | null
+                  }
+                  Update: {
+                    "code"?: string,"daily_cap"?: number,"description"?: string | null
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"level_definitions": {
+                  Row: {
+                    "exp_required": number,"level": number,"theme_code": string | null,"title_en": string,"title_ja": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "exp_required": number,"level": number,"theme_code"?: string | null,"title_en": string,"title_ja": string
+                  }
+                  Update: {
+                    "exp_required"?: number,"level"?: number,"theme_code"?: string | null,"title_en"?: string,"title_ja"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "level_definitions_theme_code_fkey"
+      columns: ["theme_code"]
+isOneToOne: false
+      referencedRelation: "themes"
+      referencedColumns: ["code"]
     }
                   ]
                 },"parking_lot_attributes": {
@@ -319,14 +407,14 @@ isOneToOne: false
                   ]
                 },"parking_sessions": {
                   Row: {
-                    "created_at": string,"deleted_at": string | null,"ended_at": string | null,"fee_breakdown": Json | null,"id": string,"memo": string | null,"parking_lot_id": string,"personal_rating": string | null,"start_lat": number | null,"start_lng": number | null,"started_at": string,"status": string,"tariff_snapshot": NonNullable<Json>,"total_amount": number | null,"updated_at": string,"user_id": string,"vehicle_type": string | null
+                    "created_at": string,"deleted_at": string | null,"ended_at": string | null,"fee_breakdown": Json | null,"gps_verified": boolean,"id": string,"memo": string | null,"parking_lot_id": string,"personal_rating": string | null,"start_lat": number | null,"start_lng": number | null,"started_at": string,"status": string,"tariff_snapshot": NonNullable<Json>,"total_amount": number | null,"updated_at": string,"user_id": string,"vehicle_type": string | null
                   }
                   ComputedFields: never
                   Insert: {
-                    "created_at"?: string,"deleted_at"?: string | null,"ended_at"?: string | null,"fee_breakdown"?: Json | null,"id"?: string,"memo"?: string | null,"parking_lot_id": string,"personal_rating"?: string | null,"start_lat"?: number | null,"start_lng"?: number | null,"started_at"?: string,"status"?: string,"tariff_snapshot": NonNullable<Json>,"total_amount"?: number | null,"updated_at"?: string,"user_id": string,"vehicle_type"?: string | null
+                    "created_at"?: string,"deleted_at"?: string | null,"ended_at"?: string | null,"fee_breakdown"?: Json | null,"gps_verified"?: boolean,"id"?: string,"memo"?: string | null,"parking_lot_id": string,"personal_rating"?: string | null,"start_lat"?: number | null,"start_lng"?: number | null,"started_at"?: string,"status"?: string,"tariff_snapshot": NonNullable<Json>,"total_amount"?: number | null,"updated_at"?: string,"user_id": string,"vehicle_type"?: string | null
                   }
                   Update: {
-                    "created_at"?: string,"deleted_at"?: string | null,"ended_at"?: string | null,"fee_breakdown"?: Json | null,"id"?: string,"memo"?: string | null,"parking_lot_id"?: string,"personal_rating"?: string | null,"start_lat"?: number | null,"start_lng"?: number | null,"started_at"?: string,"status"?: string,"tariff_snapshot"?: NonNullable<Json>,"total_amount"?: number | null,"updated_at"?: string,"user_id"?: string,"vehicle_type"?: string | null
+                    "created_at"?: string,"deleted_at"?: string | null,"ended_at"?: string | null,"fee_breakdown"?: Json | null,"gps_verified"?: boolean,"id"?: string,"memo"?: string | null,"parking_lot_id"?: string,"personal_rating"?: string | null,"start_lat"?: number | null,"start_lng"?: number | null,"started_at"?: string,"status"?: string,"tariff_snapshot"?: NonNullable<Json>,"total_amount"?: number | null,"updated_at"?: string,"user_id"?: string,"vehicle_type"?: string | null
                   }
                   Relationships: [
                     {
@@ -443,20 +531,178 @@ isOneToOne: false
                   Relationships: [
                     
                   ]
-                },"user_activity_logs": {
+                },"themes": {
                   Row: {
-                    "activity_type": string,"created_at": string,"id": number,"metadata": NonNullable<Json>,"occurred_at": string,"source_id": string | null,"source_type": string | null,"user_id": string
+                    "code": string,"name_en": string,"name_ja": string,"slot": string,"sort_order": number
                   }
                   ComputedFields: never
                   Insert: {
-                    "activity_type": string,"created_at"?: string,"id"?: never,"metadata"?: NonNullable<Json>,"occurred_at"?: string,"source_id"?: string | null,"source_type"?: string | null,"user_id"?: string
+                    "code": string,"name_en": string,"name_ja": string,"slot": string,"sort_order"?: number
                   }
                   Update: {
-                    "activity_type"?: string,"created_at"?: string,"id"?: never,"metadata"?: NonNullable<Json>,"occurred_at"?: string,"source_id"?: string | null,"source_type"?: string | null,"user_id"?: string
+                    "code"?: string,"name_en"?: string,"name_ja"?: string,"slot"?: string,"sort_order"?: number
+                  }
+                  Relationships: [
+                    
+                  ]
+                },"user_active_themes": {
+                  Row: {
+                    "activated_at": string,"slot": string,"theme_code": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "activated_at"?: string,"slot": string,"theme_code": string,"user_id": string
+                  }
+                  Update: {
+                    "activated_at"?: string,"slot"?: string,"theme_code"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "user_active_themes_owned_fkey"
+      columns: ["user_id","theme_code"]
+isOneToOne: false
+      referencedRelation: "user_themes"
+      referencedColumns: ["user_id","theme_code"]
+    },{
+      foreignKeyName: "user_active_themes_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "app_users"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"user_activity_logs": {
+                  Row: {
+                    "activity_type": string,"created_at": string,"id": number,"is_server": boolean,"metadata": NonNullable<Json>,"occurred_at": string,"source_id": string | null,"source_type": string | null,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "activity_type": string,"created_at"?: string,"id"?: never,"is_server"?: boolean,"metadata"?: NonNullable<Json>,"occurred_at"?: string,"source_id"?: string | null,"source_type"?: string | null,"user_id"?: string
+                  }
+                  Update: {
+                    "activity_type"?: string,"created_at"?: string,"id"?: never,"is_server"?: boolean,"metadata"?: NonNullable<Json>,"occurred_at"?: string,"source_id"?: string | null,"source_type"?: string | null,"user_id"?: string
                   }
                   Relationships: [
                     {
       foreignKeyName: "user_activity_logs_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "app_users"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"user_badge_progress": {
+                  Row: {
+                    "awarded_tier": number,"badge_id": number,"best": number | null,"last_day": string | null,"period_key": string,"updated_at": string,"user_id": string,"value": number
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "awarded_tier"?: number,"badge_id": number,"best"?: number | null,"last_day"?: string | null,"period_key"?: string,"updated_at"?: string,"user_id": string,"value"?: number
+                  }
+                  Update: {
+                    "awarded_tier"?: number,"badge_id"?: number,"best"?: number | null,"last_day"?: string | null,"period_key"?: string,"updated_at"?: string,"user_id"?: string,"value"?: number
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "user_badge_progress_badge_id_fkey"
+      columns: ["badge_id"]
+isOneToOne: false
+      referencedRelation: "badge_definitions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "user_badge_progress_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "app_users"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"user_badges": {
+                  Row: {
+                    "activity_log_id": number | null,"awarded_at": string,"badge_id": number,"id": number,"period_key": string,"tier": number,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "activity_log_id"?: number | null,"awarded_at"?: string,"badge_id": number,"id"?: never,"period_key"?: string,"tier"?: number,"user_id": string
+                  }
+                  Update: {
+                    "activity_log_id"?: number | null,"awarded_at"?: string,"badge_id"?: number,"id"?: never,"period_key"?: string,"tier"?: number,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "user_badges_badge_id_fkey"
+      columns: ["badge_id"]
+isOneToOne: false
+      referencedRelation: "badge_definitions"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "user_badges_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "app_users"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"user_exp": {
+                  Row: {
+                    "level": number,"next_level_exp": number | null,"total_exp": number,"updated_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "level"?: number,"next_level_exp"?: number | null,"total_exp"?: number,"updated_at"?: string,"user_id": string
+                  }
+                  Update: {
+                    "level"?: number,"next_level_exp"?: number | null,"total_exp"?: number,"updated_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "user_exp_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: true
+      referencedRelation: "app_users"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"user_exp_ledger": {
+                  Row: {
+                    "activity_log_id": number | null,"created_at": string,"detail": Json | null,"granted": number,"id": number,"jst_day": string,"requested": number,"user_badge_id": number | null,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "activity_log_id"?: number | null,"created_at"?: string,"detail"?: Json | null,"granted": number,"id"?: never,"jst_day": string,"requested": number,"user_badge_id"?: number | null,"user_id": string
+                  }
+                  Update: {
+                    "activity_log_id"?: number | null,"created_at"?: string,"detail"?: Json | null,"granted"?: number,"id"?: never,"jst_day"?: string,"requested"?: number,"user_badge_id"?: number | null,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "user_exp_ledger_user_badge_id_fkey"
+      columns: ["user_badge_id"]
+isOneToOne: false
+      referencedRelation: "user_badges"
+      referencedColumns: ["id"]
+    },{
+      foreignKeyName: "user_exp_ledger_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "app_users"
+      referencedColumns: ["id"]
+    }
+                  ]
+                },"user_level_ups": {
+                  Row: {
+                    "level": number,"reached_at": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "level": number,"reached_at"?: string,"user_id": string
+                  }
+                  Update: {
+                    "level"?: number,"reached_at"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "user_level_ups_user_id_fkey"
       columns: ["user_id"]
 isOneToOne: false
       referencedRelation: "app_users"
@@ -555,13 +801,42 @@ isOneToOne: false
       referencedColumns: ["id"]
     }
                   ]
+                },"user_themes": {
+                  Row: {
+                    "acquired_at": string,"source": string,"theme_code": string,"user_id": string
+                  }
+                  ComputedFields: never
+                  Insert: {
+                    "acquired_at"?: string,"source": string,"theme_code": string,"user_id": string
+                  }
+                  Update: {
+                    "acquired_at"?: string,"source"?: string,"theme_code"?: string,"user_id"?: string
+                  }
+                  Relationships: [
+                    {
+      foreignKeyName: "user_themes_theme_code_fkey"
+      columns: ["theme_code"]
+isOneToOne: false
+      referencedRelation: "themes"
+      referencedColumns: ["code"]
+    },{
+      foreignKeyName: "user_themes_user_id_fkey"
+      columns: ["user_id"]
+isOneToOne: false
+      referencedRelation: "app_users"
+      referencedColumns: ["id"]
+    }
+                  ]
                 }
           }
           Views: {
             [_ in never]: never
           }
           Functions: {
-            "calculate_fee":
+            "activate_theme":
+{ Args: { "p_client_request_id": string,"p_theme_code": string }; Returns: Json
+                           },
+"calculate_fee":
 { Args: { "p_ended_at": string,"p_started_at": string,"p_tariff": Json }; Returns: Json
                            },
 "cancel_parking_session":
@@ -594,6 +869,7 @@ isOneToOne: false
 "deleted_at": string | null,
 "ended_at": string | null,
 "fee_breakdown": Json | null,
+"gps_verified": boolean,
 "id": string,
 "memo": string | null,
 "parking_lot_id": string,
@@ -641,6 +917,12 @@ isOneToOne: false
                            },
 "quote_parking_session":
 { Args: { "p_session_id": string }; Returns: Json
+                           },
+"recompute_badge":
+{ Args: { "p_badge_id": number }; Returns: Json
+                           },
+"recompute_user_gamification":
+{ Args: { "p_user_id": string }; Returns: Json
                            },
 "replace_lot_tariff":
 { Args: { "p_client_request_id": string,"p_lot_id": string,"p_tariff": Json }; Returns: Json

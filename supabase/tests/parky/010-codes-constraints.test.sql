@@ -122,9 +122,9 @@ select throws_ok($$ insert into parky.user_saved_parkings (user_id, parking_lot_
                  '23505', null, 'saved lots: composite key (user_id, parking_lot_id)');
 select throws_ok($$ insert into parky.user_activity_logs (user_id, activity_type, occurred_at) values (tests.get_supabase_uid('u1'), 'search', now() + interval '1 minute') $$,
                  'PK108', null, 'activity logs reject a future occurred_at');
-insert into parky.user_activity_logs (user_id, activity_type, source_type, source_id) values (tests.get_supabase_uid('u1'), 'lot_save', 'parking_lot', 'x1');
-select throws_ok($$ insert into parky.user_activity_logs (user_id, activity_type, source_type, source_id) values (tests.get_supabase_uid('u1'), 'lot_save', 'parking_lot', 'x1') $$,
-                 '23505', null, 'one activity per (user, type, source)');
+insert into parky.user_activity_logs (user_id, activity_type, source_type, source_id, is_server) values (tests.get_supabase_uid('u1'), 'lot_save', 'parking_lot', 'x1', true);
+select throws_ok($$ insert into parky.user_activity_logs (user_id, activity_type, source_type, source_id, is_server) values (tests.get_supabase_uid('u1'), 'lot_save', 'parking_lot', 'x1', true) $$,
+                 '23505', null, 'one server activity per (user, type, source)');
 select throws_ok($$ insert into parky.user_notifications (user_id, notif_type, title, deep_link) values (tests.get_supabase_uid('u1'), 'system', 't', 'https://x') $$,
                  '23514', null, 'deep links are parky:// links');
 

@@ -150,8 +150,10 @@ select is((select count(*) from parky.parking_reviews where user_id = tests.get_
 select is((select count(*) from parky.app_users where id = tests.get_supabase_uid('pk_user')), 0::bigint, 'other: not the user''s profile');
 select is((select count(*) from parky.user_saved_parkings), 0::bigint, 'other: not the user''s saved lots');
 select is((select count(*) from parky.user_push_tokens), 0::bigint, 'other: not the user''s push tokens');
-select is((select count(*) from parky.user_notifications), 0::bigint, 'other: not the user''s notifications');
-select is(tests.affected($$ update parky.user_notifications set read_at = now() $$), 0::bigint, 'other: cannot mark the user''s notifications');
+select is((select count(*) from parky.user_notifications where user_id = tests.get_supabase_uid('pk_user')), 0::bigint,
+          'other: not the user''s notifications (they have their own: the badge for their approved review)');
+select is(tests.affected(format($$ update parky.user_notifications set read_at = now() where user_id = %L $$, tests.get_supabase_uid('pk_user'))),
+          0::bigint, 'other: cannot mark the user''s notifications');
 select is((select count(*) from parky.user_subscriptions), 0::bigint, 'other: not the user''s subscriptions');
 select is((select count(*) from parky.support_tickets), 0::bigint, 'other: not the user''s tickets');
 select is((select count(*) from parky.support_ticket_replies), 0::bigint, 'other: nor their replies');

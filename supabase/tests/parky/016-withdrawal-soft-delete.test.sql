@@ -47,7 +47,8 @@ select is((select count(*) from parky.user_saved_parkings where user_id = tests.
 select is((select count(*) from parky.user_notifications where user_id = tests.get_supabase_uid('pk_user')), 0::bigint, 'inbox deleted');
 select is((select count(*) from parky.parking_reviews where user_id = tests.get_supabase_uid('pk_user')), 1::bigint, 'reviews kept (anonymous author)');
 select is((select count(*) from parky.support_tickets where user_id = tests.get_supabase_uid('pk_user')), 1::bigint, 'tickets kept');
-select is((select count(*) from parky.user_activity_logs where user_id = tests.get_supabase_uid('pk_user')), 1::bigint, 'activity history kept');
+select is((select count(*) from parky.user_activity_logs where user_id = tests.get_supabase_uid('pk_user')), 3::bigint,
+          'activity history kept (the search, and the server''s lot_save and review_post events)');
 select is((select count(*) from parky.user_subscriptions where user_id = tests.get_supabase_uid('pk_user')), 1::bigint, 'subscription history kept');
 update auth.users set email = 'again@example.com' where id = tests.get_supabase_uid('pk_user');
 select is((select email from parky.app_users where id = tests.get_supabase_uid('pk_user')), null, 'an auth e-mail change does not refill it');
