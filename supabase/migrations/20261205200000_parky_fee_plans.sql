@@ -1278,7 +1278,10 @@ create table parky_private.lot_tariff_plans (
   error_code text,
   error_message text,
   compiled_at timestamptz not null default now(),
-  constraint lot_tariff_plans_plan_or_error check ((plan is null) = (error_code is not null))
+  -- either a plan or an error (a composite is tested with "is not distinct from null": "is null"
+  -- is also true for a row whose fields are all null)
+  constraint lot_tariff_plans_plan_or_error check ((plan is not distinct from null) = (error_code is not null)),
+  constraint lot_tariff_plans_error_message check ((error_code is null) = (error_message is null))
 );
 comment on table parky_private.lot_tariff_plans is
   'The compiled tariff of each lot with pricing rules (or the error its rules raise: PK001/PK004-PK006), '
@@ -1409,7 +1412,7 @@ begin
     raise exception using errcode = 'PK201', message = 'this parking lot has no tariff',
       hint = 'its owner has not published pricing rules yet';
   end if;
-  if v_lot.plan is null then
+  if v_lot.error_code is not null then
     raise exception using errcode = v_lot.error_code, message = v_lot.error_message,
       hint = 'the lot''s pricing rules do not form a valid tariff; its owner must fix them';
   end if;
@@ -1462,7 +1465,7 @@ begin
     raise exception using errcode = 'PK202', message = 'p_stay_start must be a finite timestamp';
   end if;
   return query
-  select n.*, case when p.plan is not null then
+  select n.*, case when p.error_code is null and p.parking_lot_id is not null then
            (parky_private.fee_of_plan(p.plan, p_stay_start, p_stay_start + make_interval(mins => p_stay_minutes)) ->> 'amount')::int
          end
   from parky.nearby_parking_lots(p_lat, p_lng, p_radius_m, p_limit, p_vehicle_height_m, p_vehicle_width_m,
