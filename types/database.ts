@@ -561,7 +561,12 @@ isOneToOne: false
             [_ in never]: never
           }
           Functions: {
-            "calculate_fee":
+            "admin_staff_fields":
+{ Args: { "p_ids": (string)[],"p_kind": string }; Returns: {
+              "id": string,"staff_user_id": string
+            }[]
+                           },
+"calculate_fee":
 { Args: { "p_ended_at": string,"p_started_at": string,"p_tariff": Json }; Returns: Json
                            },
 "cancel_parking_session":

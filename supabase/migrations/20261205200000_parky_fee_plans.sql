@@ -1288,15 +1288,32 @@ comment on table parky_private.lot_tariff_plans is
   'kept by triggers on parking_lot_pricing_rules and parking_lots; read by the quote paths. Server-owned.';
 
 alter table parky_private.lot_tariff_plans enable row level security;
--- a plan is as visible as its lot (RLS of parking_lots applies inside the subquery)
-create policy lot_tariff_plans_select on parky_private.lot_tariff_plans
-  for select to anon, authenticated
-  using (exists (select from parky.parking_lots l where l.id = parking_lot_id and l.deleted_at is null));
-comment on policy lot_tariff_plans_select on parky_private.lot_tariff_plans is
-  'Readable where the lot is readable and live, like its pricing rules.';
+-- no policies: the API roles reach it only through parky_private.lot_plans
 revoke all on parky_private.lot_tariff_plans from public, anon, authenticated;
-grant select on parky_private.lot_tariff_plans to anon, authenticated;
 grant all on parky_private.lot_tariff_plans to service_role;
+
+-- The compiled tariffs of live lots, for the quote paths (security definer: the table is not
+-- granted to the API roles). Callers establish that the caller may see the lots, under RLS,
+-- before asking (quote_fee checks the lot; nearby search only returns visible lots).
+create or replace function parky_private.lot_plans(p_lot_ids uuid[])
+returns setof parky_private.lot_tariff_plans
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $function$
+begin
+  return query
+  select p.*
+    from parky_private.lot_tariff_plans p
+    join parky.parking_lots l on l.id = p.parking_lot_id
+   where p.parking_lot_id = any (p_lot_ids) and l.deleted_at is null;
+end;
+$function$;
+comment on function parky_private.lot_plans(uuid[]) is
+  'The compiled tariffs (or stored errors) of live lots, for quote paths that checked the lots'' visibility first.';
+revoke execute on function parky_private.lot_plans(uuid[]) from public;
+grant execute on function parky_private.lot_plans(uuid[]) to anon, authenticated, service_role;
 
 create or replace function parky_private.refresh_lot_tariff_plan(p_lot_id uuid)
 returns void
@@ -1405,10 +1422,13 @@ begin
     raise exception using errcode = 'PK215', message = 'a quote covers at most 31 days',
       hint = 'quote a shorter stay; a running session is quoted with quote_parking_session';
   end if;
-  select p.* into v_lot from parky_private.lot_tariff_plans p where p.parking_lot_id = p_lot_id;
+  -- the lot as the caller sees it (RLS), then its compiled tariff
+  if not exists (select from parky.parking_lots l where l.id = p_lot_id and l.deleted_at is null) then
+    raise exception using errcode = 'PK102', message = 'parking lot not found',
+      hint = 'the lot does not exist, is hidden or was removed';
+  end if;
+  select p.* into v_lot from parky_private.lot_plans(array[p_lot_id]) p;
   if not found then
-    -- PK102 for a lot the caller cannot see, else PK201 (no rules)
-    perform parky_private.require_lot_tariff(p_lot_id);
     raise exception using errcode = 'PK201', message = 'this parking lot has no tariff',
       hint = 'its owner has not published pricing rules yet';
   end if;
@@ -1465,13 +1485,17 @@ begin
     raise exception using errcode = 'PK202', message = 'p_stay_start must be a finite timestamp';
   end if;
   return query
+  with n as materialized (
+    select * from parky.nearby_parking_lots(p_lat, p_lng, p_radius_m, p_limit, p_vehicle_height_m, p_vehicle_width_m,
+                                            p_vehicle_length_m, p_vehicle_weight_t, p_vehicle_clearance_cm, p_structures,
+                                            p_entry_methods, p_tags, p_payment_methods, p_open_at)),
+  -- the compiled tariffs of the lots found (visible to the caller by construction)
+  p as (select * from parky_private.lot_plans(array(select n.id from n)))
   select n.*, case when p.error_code is null and p.parking_lot_id is not null then
            (parky_private.fee_of_plan(p.plan, p_stay_start, p_stay_start + make_interval(mins => p_stay_minutes)) ->> 'amount')::int
          end
-  from parky.nearby_parking_lots(p_lat, p_lng, p_radius_m, p_limit, p_vehicle_height_m, p_vehicle_width_m,
-                                 p_vehicle_length_m, p_vehicle_weight_t, p_vehicle_clearance_cm, p_structures,
-                                 p_entry_methods, p_tags, p_payment_methods, p_open_at) n
-  left join parky_private.lot_tariff_plans p on p.parking_lot_id = n.id
+  from n
+  left join p on p.parking_lot_id = n.id
   order by n.distance_m;
 end
 $$;

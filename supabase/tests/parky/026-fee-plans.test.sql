@@ -5,7 +5,7 @@
 begin;
 set search_path = extensions, public;
 set local timezone = 'UTC';
-select plan(26);
+select plan(27);
 select tests.parky_fixture();
 
 create temp table t_stays (started_at timestamptz, ended_at timestamptz);
@@ -22,6 +22,9 @@ select is((select count(*)::int from parky_private.lot_tariff_plans where parkin
           'a lot without rules has no compiled tariff');
 select ok((select relrowsecurity from pg_catalog.pg_class where oid = 'parky_private.lot_tariff_plans'::regclass),
           'lot_tariff_plans has RLS enabled');
+-- lot D (deleted) gets rules: compiled, but never served
+insert into parky.parking_lot_pricing_rules (parking_lot_id, day_of_week, start_time, end_time, unit_minutes, unit_price, priority)
+values ('a0000000-0000-0000-0000-00000000000d', '{0,1,2,3,4,5,6,7}', '00:00', '00:00', 30, 100, 1);
 
 -- bounds of a quote's stay
 select tests.clear_authentication();
@@ -40,21 +43,27 @@ select throws_ok($$ select * from parky.nearby_parking_lots_with_fee(24.2900, 15
 select throws_ok($$ select * from parky.nearby_parking_lots_with_fee(24.2900, 153.9800, 60, 'infinity', 2000) $$,
                  'PK202', null, 'an infinite stay start is refused');
 
--- visibility of the plans: those of visible lots only; nobody writes them
-select is((select count(*)::int from parky_private.lot_tariff_plans where parking_lot_id = 'a0000000-0000-0000-0000-00000000000a'), 1,
-          'anon reads the compiled tariff of a visible lot');
+-- the table of compiled tariffs is not granted to the API roles; the quote paths read it through
+-- parky_private.lot_plans (security definer), after checking the lot under RLS
+select ok(not has_table_privilege('anon', 'parky_private.lot_tariff_plans', 'select')
+          and not has_table_privilege('authenticated', 'parky_private.lot_tariff_plans', 'select,insert,update,delete'),
+          'the API roles have no privilege on lot_tariff_plans');
 reset role;
 insert into parky.parking_lot_pricing_rules (parking_lot_id, day_of_week, start_time, end_time, unit_minutes, unit_price, priority)
 values ('a0000000-0000-0000-0000-00000000000c', '{0,1,2,3,4,5,6,7}', '00:00', '00:00', 30, 100, 1);
 select tests.clear_authentication();
-select is((select count(*)::int from parky_private.lot_tariff_plans where parking_lot_id = 'a0000000-0000-0000-0000-00000000000c'), 0,
-          'but not that of a hidden lot');
-select throws_ok($$ delete from parky_private.lot_tariff_plans $$, '42501', null, 'anon cannot change compiled tariffs');
+select throws_ok($$ select parky.quote_fee('a0000000-0000-0000-0000-00000000000c', '2026-11-01 00:00+09', '2026-11-01 01:00+09') $$,
+                 'PK102', null, 'anon cannot quote a hidden lot that has a tariff');
+select throws_ok($$ select * from parky_private.lot_tariff_plans $$, '42501', null, 'nor read compiled tariffs directly');
 select tests.authenticate_as('pk_owner');
-select is((select count(*)::int from parky_private.lot_tariff_plans where parking_lot_id = 'a0000000-0000-0000-0000-00000000000c'), 1,
-          'the owner of the hidden lot reads its compiled tariff');
+select is((parky.quote_fee('a0000000-0000-0000-0000-00000000000c', '2026-11-01 00:00+09', '2026-11-01 01:00+09') ->> 'amount')::int, 200,
+          'the owner of the hidden lot quotes it');
 select throws_ok($$ update parky_private.lot_tariff_plans set error_code = null $$, '42501', null,
                  'an owner cannot change compiled tariffs directly');
+reset role;
+select is((select count(*)::int from parky_private.lot_plans(array['a0000000-0000-0000-0000-00000000000d'::uuid])), 0,
+          'lot_plans never returns a deleted lot''s tariff');
+select tests.authenticate_as('pk_owner');
 
 -- quotes agree with the pure function on the exported tariff, breakdown included (as the owner:
 -- calculate_fee is not granted to anon; these run after the anon calls because a SQL function's
@@ -69,7 +78,7 @@ select is((parky.quote_fee('a0000000-0000-0000-0000-00000000000a', '2026-11-24 0
 -- direct rule edits by the owner recompile; an invalid state is stored as its error
 insert into parky.parking_lot_pricing_rules (parking_lot_id, day_of_week, start_time, end_time, unit_minutes, unit_price, priority)
 values ('a0000000-0000-0000-0000-00000000000a', '{0,1,2,3,4,5,6,7}', '12:00', '13:00', 30, 500, 1);
-select is((select error_code from parky_private.lot_tariff_plans where parking_lot_id = 'a0000000-0000-0000-0000-00000000000a'), 'PK001',
+select is((select error_code from parky_private.lot_plans(array['a0000000-0000-0000-0000-00000000000a'::uuid])), 'PK001',
           'a rule overlapping another with the same priority leaves the lot with an invalid tariff');
 select throws_ok($$ select parky.quote_fee('a0000000-0000-0000-0000-00000000000a', '2026-11-24 12:00+09', '2026-11-24 13:00+09') $$,
                  'PK001', null, 'its quotes raise the tariff''s error');
