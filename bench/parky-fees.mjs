@@ -3,6 +3,7 @@
 // run (one client each, one transaction per call, prepared, as postgres). Two paths:
 //   calculate_fee  the pure function: validates and compiles the tariff JSON on every call;
 //   quote_fee      a lot's quote: evaluates the tariff compiled when the lot's rules were saved.
+// The 0-hour rows (exit = entry) stop before the fee walk: what is left is the fixed cost of each path.
 // Targets (issue 4): a 3-hour quote costs ≤ 3× the trivial call; a 7-day quote < 2 ms.
 import postgres from 'postgres';
 import { runPgbench, summarize } from './lib/pgbench.mjs';
@@ -52,6 +53,9 @@ const runs = {
   calculate_fee_3h: run('fee-3h', call('parky.calculate_fee', 'tariff', 3)),
   calculate_fee_7d: run('fee-7d', call('parky.calculate_fee', 'tariff', 7 * 24)),
   quote_fee_3h: run('quote-3h', call('parky.quote_fee', 'lot_id', 3)),
+  // floors: exit = entry returns before the fee walk (calculate_fee still validates and compiles)
+  calculate_fee_0h: run('fee-0h', call('parky.calculate_fee', 'tariff', 0)),
+  quote_fee_0h: run('quote-0h', call('parky.quote_fee', 'lot_id', 0)),
   quote_fee_7d: run('quote-7d', call('parky.quote_fee', 'lot_id', 7 * 24)),
 };
 console.table(runs);

@@ -1295,23 +1295,44 @@ grant all on parky_private.lot_tariff_plans to service_role;
 -- The compiled tariffs of live lots, for the quote paths (security definer: the table is not
 -- granted to the API roles). Callers establish that the caller may see the lots, under RLS,
 -- before asking (quote_fee checks the lot; nearby search only returns visible lots).
-create or replace function parky_private.lot_plans(p_lot_ids uuid[])
-returns setof parky_private.lot_tariff_plans
+create or replace function parky_private.lot_plan(p_lot_id uuid)
+returns parky_private.lot_tariff_plans
 language plpgsql
 stable
 security definer
 set search_path = ''
 as $function$
+declare
+  v_row parky_private.lot_tariff_plans;
 begin
-  return query
+  select p.* into v_row
+    from parky_private.lot_tariff_plans p
+    join parky.parking_lots l on l.id = p.parking_lot_id
+   where p.parking_lot_id = p_lot_id and l.deleted_at is null;
+  return v_row;
+end;
+$function$;
+comment on function parky_private.lot_plan(uuid) is
+  'The compiled tariff (or stored error) of a live lot, all fields null when it has none; for quote_fee, which checks '
+  'the lot''s visibility first.';
+revoke execute on function parky_private.lot_plan(uuid) from public;
+grant execute on function parky_private.lot_plan(uuid) to anon, authenticated, service_role;
+
+-- The same for the lots of a nearby search (visible to the caller by construction).
+create or replace function parky_private.lot_plans(p_lot_ids uuid[])
+returns setof parky_private.lot_tariff_plans
+language sql
+stable
+security definer
+set search_path = ''
+as $function$
   select p.*
     from parky_private.lot_tariff_plans p
     join parky.parking_lots l on l.id = p.parking_lot_id
-   where p.parking_lot_id = any (p_lot_ids) and l.deleted_at is null;
-end;
+   where p.parking_lot_id = any (p_lot_ids) and l.deleted_at is null
 $function$;
 comment on function parky_private.lot_plans(uuid[]) is
-  'The compiled tariffs (or stored errors) of live lots, for quote paths that checked the lots'' visibility first.';
+  'The compiled tariffs (or stored errors) of live lots, for nearby_parking_lots_with_fee (whose lots are visible).';
 revoke execute on function parky_private.lot_plans(uuid[]) from public;
 grant execute on function parky_private.lot_plans(uuid[]) to anon, authenticated, service_role;
 
@@ -1427,8 +1448,8 @@ begin
     raise exception using errcode = 'PK102', message = 'parking lot not found',
       hint = 'the lot does not exist, is hidden or was removed';
   end if;
-  select p.* into v_lot from parky_private.lot_plans(array[p_lot_id]) p;
-  if not found then
+  v_lot := parky_private.lot_plan(p_lot_id);
+  if v_lot.parking_lot_id is null then
     raise exception using errcode = 'PK201', message = 'this parking lot has no tariff',
       hint = 'its owner has not published pricing rules yet';
   end if;

@@ -5,7 +5,7 @@
 begin;
 set search_path = extensions, public;
 set local timezone = 'UTC';
-select plan(27);
+select plan(28);
 select tests.parky_fixture();
 
 create temp table t_stays (started_at timestamptz, ended_at timestamptz);
@@ -63,6 +63,7 @@ select throws_ok($$ update parky_private.lot_tariff_plans set error_code = null 
 reset role;
 select is((select count(*)::int from parky_private.lot_plans(array['a0000000-0000-0000-0000-00000000000d'::uuid])), 0,
           'lot_plans never returns a deleted lot''s tariff');
+select is((parky_private.lot_plan('a0000000-0000-0000-0000-00000000000d')).parking_lot_id, null, 'nor does lot_plan');
 select tests.authenticate_as('pk_owner');
 
 -- quotes agree with the pure function on the exported tariff, breakdown included (as the owner:
