@@ -922,6 +922,15 @@ begin
       message = 'calculate_fee: p_started_at and p_ended_at must be finite timestamps',
       hint = 'infinity and -infinity are not valid entry or exit times.';
   end if;
+  -- Once per backend: allocate and free one 8 MB block. glibc then raises its mmap and trim
+  -- thresholds (to 8 and 16 MB) for the life of the process. Without it, a long walk's
+  -- per-transaction expression state (~0.5 MB) is handed back to the OS at every commit and
+  -- page-faulted in again by the next quote (measured on a 7-day quote in a fresh connection:
+  -- 51 page faults and +0.5 ms system time per call, 2.0 ms instead of 0.75 ms).
+  if pg_catalog.current_setting('parky.fee_memory_ready', true) is distinct from 'on' then
+    perform pg_catalog.length(pg_catalog.repeat(' ', 8388608 + 0 * v_n));
+    perform pg_catalog.set_config('parky.fee_memory_ready', 'on', false);
+  end if;
   -- times in the breakdown are shown in the tariff's time zone (the SET clause restores the
   -- caller's); the name was checked by compile_tariff
   if v_tz <> 'Asia/Tokyo' then
