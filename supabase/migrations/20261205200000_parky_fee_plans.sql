@@ -1232,9 +1232,7 @@ comment on function parky_private.fee_arguments(jsonb, timestamptz, timestamptz)
 revoke execute on function parky_private.fee_arguments(jsonb, timestamptz, timestamptz) from public, anon;
 grant execute on function parky_private.fee_arguments(jsonb, timestamptz, timestamptz) to authenticated, service_role;
 
--- A SQL function on purpose: PL/pgSQL calling fee_of_plan from one of its own expressions made
--- the walk ~2x slower on long stays (the callee's expressions then live in the caller's
--- transaction-wide expression state); called from a SQL statement it runs at full speed.
+-- A plain SQL wrapper: the argument checks, the compilation, the walk.
 create or replace function parky.calculate_fee(
   p_tariff jsonb,
   p_started_at timestamptz,
@@ -1498,7 +1496,7 @@ comment on function parky_private.quote_plan(uuid, timestamptz, timestamptz) is
 revoke execute on function parky_private.quote_plan(uuid, timestamptz, timestamptz) from public;
 grant execute on function parky_private.quote_plan(uuid, timestamptz, timestamptz) to anon, authenticated, service_role;
 
--- A SQL function for the reason given at calculate_fee.
+-- A plain SQL wrapper, like calculate_fee.
 create or replace function parky.quote_fee(p_lot_id uuid, p_started_at timestamptz, p_ended_at timestamptz) returns jsonb
 language sql stable
 security invoker
@@ -1513,8 +1511,7 @@ comment on function parky.quote_fee(uuid, timestamptz, timestamptz) is
   'PK001/PK004-PK006 the lot''s rules do not form a valid tariff.';
 grant execute on function parky.quote_fee(uuid, timestamptz, timestamptz) to anon, authenticated, service_role;
 
--- The amount of a stay of p_minutes from p_start under a compiled tariff. A SQL function for
--- the reason given at calculate_fee (nearby_parking_lots_with_fee is PL/pgSQL).
+-- The amount of a stay of p_minutes from p_start under a compiled tariff.
 create or replace function parky_private.estimated_fee(p_plan parky_private.tariff_plan, p_start timestamptz, p_minutes int)
 returns int
 language sql stable
