@@ -1203,11 +1203,14 @@ $function$;
 -- parky.calculate_fee: the pure function, unchanged signature and result
 -- -------------------------------------------------------------------------------------------
 
--- The argument checks of calculate_fee (PK003), before the tariff is looked at.
-create or replace function parky_private.fee_arguments(p_tariff jsonb, p_started_at timestamptz, p_ended_at timestamptz)
+create or replace function parky.calculate_fee(
+  p_tariff jsonb,
+  p_started_at timestamptz,
+  p_ended_at timestamptz
+)
 returns jsonb
 language plpgsql
-immutable
+stable
 security invoker
 set search_path = ''
 as $function$
@@ -1224,31 +1227,9 @@ begin
       message = 'calculate_fee: p_started_at and p_ended_at must be finite timestamps',
       hint = 'infinity and -infinity are not valid entry or exit times.';
   end if;
-  return p_tariff;
+  -- validates (an invalid tariff never yields a fee, even for exit <= entry), then evaluates
+  return parky_private.fee_of_plan(parky_private.compile_tariff(p_tariff), p_started_at, p_ended_at);
 end;
-$function$;
-comment on function parky_private.fee_arguments(jsonb, timestamptz, timestamptz) is
-  'Raises PK003 for a null argument or an infinite timestamp of calculate_fee; returns the tariff.';
-revoke execute on function parky_private.fee_arguments(jsonb, timestamptz, timestamptz) from public, anon;
-grant execute on function parky_private.fee_arguments(jsonb, timestamptz, timestamptz) to authenticated, service_role;
-
--- A plain SQL wrapper: the argument checks, the compilation, the walk.
-create or replace function parky.calculate_fee(
-  p_tariff jsonb,
-  p_started_at timestamptz,
-  p_ended_at timestamptz
-)
-returns jsonb
-language sql
-stable
-security invoker
-set search_path = ''
-as $function$
-  -- arguments (PK003), then validation and compilation (an invalid tariff never yields a fee,
-  -- even for exit <= entry), then the walk
-  select parky_private.fee_of_plan(
-           parky_private.compile_tariff(parky_private.fee_arguments(p_tariff, p_started_at, p_ended_at)),
-           p_started_at, p_ended_at)
 $function$;
 
 comment on function parky.calculate_fee(jsonb, timestamptz, timestamptz) is
@@ -1290,9 +1271,9 @@ revoke execute on function parky.calculate_fee(jsonb, timestamptz, timestamptz) 
 revoke execute on function parky.validate_tariff(jsonb) from public, anon;
 grant execute on function parky.calculate_fee(jsonb, timestamptz, timestamptz) to authenticated, service_role;
 grant execute on function parky.validate_tariff(jsonb) to authenticated, service_role;
-revoke execute on function parky_private.compile_tariff(jsonb) from public;
+revoke execute on function parky_private.compile_tariff(jsonb) from public, anon;
 revoke execute on function parky_private.fee_of_plan(parky_private.tariff_plan, timestamptz, timestamptz) from public;
-grant execute on function parky_private.compile_tariff(jsonb) to anon, authenticated, service_role;
+grant execute on function parky_private.compile_tariff(jsonb) to authenticated, service_role;
 grant execute on function parky_private.fee_of_plan(parky_private.tariff_plan, timestamptz, timestamptz)
   to anon, authenticated, service_role;
 
@@ -1456,10 +1437,7 @@ select parky_private.refresh_lot_tariff_plan(l.id)
 -- Quotes on the compiled tariffs
 -- ===========================================================================================
 
--- The checks of a quote and the lot's compiled tariff (security invoker: the lot is checked
--- under the caller's RLS).
-create or replace function parky_private.quote_plan(p_lot_id uuid, p_started_at timestamptz, p_ended_at timestamptz)
-returns parky_private.tariff_plan
+create or replace function parky.quote_fee(p_lot_id uuid, p_started_at timestamptz, p_ended_at timestamptz) returns jsonb
 language plpgsql stable
 security invoker
 set search_path = ''
@@ -1488,42 +1466,15 @@ begin
     raise exception using errcode = v_lot.error_code, message = v_lot.error_message,
       hint = 'the lot''s pricing rules do not form a valid tariff; its owner must fix them';
   end if;
-  return v_lot.plan;
+  return jsonb_build_object('parking_lot_id', p_lot_id, 'started_at', p_started_at, 'ended_at', p_ended_at)
+         || parky_private.fee_of_plan(v_lot.plan, p_started_at, p_ended_at);
 end
-$$;
-comment on function parky_private.quote_plan(uuid, timestamptz, timestamptz) is
-  'quote_fee''s checks (PK202, PK215, PK102, PK201, the stored PK001/PK004-PK006) and the lot''s compiled tariff.';
-revoke execute on function parky_private.quote_plan(uuid, timestamptz, timestamptz) from public;
-grant execute on function parky_private.quote_plan(uuid, timestamptz, timestamptz) to anon, authenticated, service_role;
-
--- A plain SQL wrapper, like calculate_fee.
-create or replace function parky.quote_fee(p_lot_id uuid, p_started_at timestamptz, p_ended_at timestamptz) returns jsonb
-language sql stable
-security invoker
-set search_path = ''
-as $$
-  select jsonb_build_object('parking_lot_id', p_lot_id, 'started_at', p_started_at, 'ended_at', p_ended_at)
-         || parky_private.fee_of_plan(parky_private.quote_plan(p_lot_id, p_started_at, p_ended_at), p_started_at, p_ended_at)
 $$;
 comment on function parky.quote_fee(uuid, timestamptz, timestamptz) is
   'The fee of a planned stay at a lot under its current tariff (compiled when saved): {parking_lot_id, started_at, ended_at, amount, breakdown}. '
   'Errors: PK102 lot not found, PK201 no tariff, PK202 exit before entry, PK215 stay longer than 31 days, '
   'PK001/PK004-PK006 the lot''s rules do not form a valid tariff.';
 grant execute on function parky.quote_fee(uuid, timestamptz, timestamptz) to anon, authenticated, service_role;
-
--- The amount of a stay of p_minutes from p_start under a compiled tariff.
-create or replace function parky_private.estimated_fee(p_plan parky_private.tariff_plan, p_start timestamptz, p_minutes int)
-returns int
-language sql stable
-security invoker
-set search_path = ''
-as $$
-  select (parky_private.fee_of_plan(p_plan, p_start, p_start + pg_catalog.make_interval(mins => p_minutes)) ->> 'amount')::int
-$$;
-comment on function parky_private.estimated_fee(parky_private.tariff_plan, timestamptz, int) is
-  'The amount in yen of a stay of p_minutes from p_start under a compiled tariff (nearby estimates).';
-revoke execute on function parky_private.estimated_fee(parky_private.tariff_plan, timestamptz, int) from public;
-grant execute on function parky_private.estimated_fee(parky_private.tariff_plan, timestamptz, int) to anon, authenticated, service_role;
 
 create or replace function parky.nearby_parking_lots_with_fee(
   p_lat double precision,
@@ -1571,7 +1522,7 @@ begin
   -- the compiled tariffs of the lots found (visible to the caller by construction)
   p as (select * from parky_private.lot_plans(array(select n.id from n)))
   select n.*, case when p.error_code is null and p.parking_lot_id is not null then
-           parky_private.estimated_fee(p.plan, p_stay_start, p_stay_minutes)
+           (parky_private.fee_of_plan(p.plan, p_stay_start, p_stay_start + make_interval(mins => p_stay_minutes)) ->> 'amount')::int
          end
   from n
   left join p on p.parking_lot_id = n.id
