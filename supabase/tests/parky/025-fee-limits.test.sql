@@ -5,7 +5,7 @@
 begin;
 set search_path = extensions, public;
 set local timezone = 'UTC';
-select plan(24);
+select plan(25);
 select tests.parky_fixture();
 
 -- a base rate rule over every day type, and builders for rule lists
@@ -105,6 +105,8 @@ select ok(not has_function_privilege('anon', 'parky_private.refresh_lot_tariff_p
           'the API roles cannot recompile a lot''s tariff');
 select ok(has_function_privilege('anon', 'parky_private.fee_of_plan(parky_private.tariff_plan,timestamptz,timestamptz)', 'execute'),
           'fee_of_plan (private schema, not exposed) runs for the anon quote paths');
+select ok(not has_function_privilege('anon', 'parky_private.compile_tariff(jsonb)', 'execute'),
+          'anon cannot compile arbitrary tariffs either (quotes read compiled ones)');
 
 select * from finish();
 rollback;
