@@ -23,7 +23,11 @@
 --                                           error that its current rules raise
 --   parky_private.refresh_lot_tariff_plan(uuid) + triggers on parking_lot_pricing_rules and
 --                                           parking_lots (timezone, unit_boundary, grace)
+--   parky_private.lot_plan(uuid), lot_plans(uuid[])  security definer reads of the compiled
+--                                           tariffs (the table is not granted to the API roles)
 --   parky.quote_fee, parky.nearby_parking_lots_with_fee: read the compiled tariff
+--   fee_of_plan also raises glibc's malloc thresholds once per backend (see its body): long
+--   walks otherwise page-faulted their expression state in at every transaction.
 --
 -- Errors
 --   PK004  tariff too complex: more than 20 rules
