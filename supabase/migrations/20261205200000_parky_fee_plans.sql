@@ -54,10 +54,15 @@ create type parky_private.tariff_plan as (
   has7_cap boolean,
   uniform_rate boolean,
   uniform_cap boolean,
-  all_slots integer[]
+  all_slots integer[],
+  fast boolean,
+  bounds integer[],
+  min_rolling bigint
 );
 comment on type parky_private.tariff_plan is
-  'A validated tariff compiled for parky_private.fee_of_plan (rules: one row per rule, columns as described in compile_tariff). Built only by parky_private.compile_tariff.';
+  'A validated tariff compiled for parky_private.fee_of_plan (rules: one row per rule, columns as described in compile_tariff; '
+  'fast: every rule on every day type, a fixed-offset time zone, no progressive rule; bounds: the minutes of the day at which a '
+  'daily window starts or ends; min_rolling: the shortest rolling cap window, us). Built only by parky_private.compile_tariff.';
 
 -- -------------------------------------------------------------------------------------------
 -- parky.validate_tariff (as in 20261123000200, plus the work limits at the end)
@@ -558,6 +563,8 @@ declare
   v_t integer;
   v_all_slots integer[] := array[]::integer[];  -- every slot (see fee_of_plan)
   v_events integer := 0;                        -- work bound (see parky.validate_tariff)
+  v_bounds integer[] := array[]::integer[];
+  v_min_rolling bigint;
   v_restarts integer := 0;
 begin
   if p_tariff is null then
@@ -808,8 +815,18 @@ begin
       hint = 'See the tariff format in pricing.md; parky.validate_tariff names the problem.';
   end if;
 
+  -- what the fast path of fee_of_plan needs: the daily window boundaries, the shortest rolling window
+  foreach v_i in array v_occ loop
+    v_bounds := v_bounds || (v_r[v_i][2])::integer || (v_r[v_i][3])::integer;
+  end loop;
+  foreach v_i in array v_rolls loop
+    v_min_rolling := least(v_min_rolling, v_r[v_i][8]);
+  end loop;
   return row(v_tz, v_split, v_grace_mode, v_grace_min, v_n, v_r, v_rates, v_prog, v_caps, v_rolls, v_occ,
-             v_has7_rate, v_has7_cap, v_uniform_rate, v_uniform_cap, v_all_slots)::parky_private.tariff_plan;
+             v_has7_rate, v_has7_cap, v_uniform_rate, v_uniform_cap, v_all_slots,
+             v_uniform_rate and v_uniform_cap and v_tz in ('Asia/Tokyo', 'UTC')
+               and coalesce(pg_catalog.array_length(v_prog, 1), 0) = 0,
+             v_bounds, v_min_rolling)::parky_private.tariff_plan;
 end;
 $function$;
 
@@ -977,6 +994,74 @@ begin
     v_s_ts := p_started_at;
     v_e := v_total;
   end if;
+  -- Fast path. With every rule on every day type, a fixed-offset time zone and no progressive
+  -- rule (plan.fast), a stay that meets no daily window boundary and no rolling window boundary
+  -- is one run of units under one rule, capped by the windows open at its start: the walk
+  -- below would make one step. (Same result; tests/pricing/fee-fastpath.test.ts compares them.)
+  if p_plan.fast and v_s_ts = p_started_at then
+    -- local time of day of S (us), and the next window boundary after it
+    v_x := ((extract(epoch from (p_started_at at time zone v_tz))
+             - extract(epoch from (p_started_at at time zone v_tz)::date::timestamp)) * 1000000)::bigint;
+    v_b := c_day;
+    foreach v_k in array p_plan.bounds loop
+      v_y := v_k * c_min - v_x;
+      v_b := least(v_b, case when v_y > 0 then v_y else v_y + c_day end);
+    end loop;
+    if v_e <= least(v_b, coalesce(p_plan.min_rolling, v_e)) then
+      -- the winning rate rule at S, and its occurrence [p, p + length) relative to S
+      v_best := 0;
+      foreach v_i in array v_rates loop
+        v_y := v_r[v_i][2] * c_min - v_x;
+        v_y := case when v_y > 0 then v_y - c_day else v_y end;
+        if v_y + ((v_r[v_i][3] - v_r[v_i][2] + 1439) % 1440 + 1) * c_min > 0
+           and (v_best = 0 or v_r[v_i][11] > v_r[v_best][11]) then
+          v_best := v_i;
+          v_p := v_y;
+        end if;
+      end loop;
+      v_cnt := (v_e + v_r[v_best][5] - 1) / v_r[v_best][5];
+      v_gross := v_cnt * v_r[v_best][6];
+      -- the caps open at S: the rule's own, each cap-only rule's rolling window or the occurrence
+      -- containing S; all are first windows, so each allows its cap_price
+      v_lim := v_r[v_best][9];
+      v_slots := array[]::integer[];
+      v_os := array[]::bigint[];
+      foreach v_i in array v_caps loop
+        v_y := v_r[v_i][2] * c_min - v_x;
+        v_y := case when v_r[v_i][8] is not null then 0 when v_y > 0 then v_y - c_day else v_y end;
+        if v_r[v_i][8] is not null or v_y + ((v_r[v_i][3] - v_r[v_i][2] + 1439) % 1440 + 1) * c_min > 0 then
+          v_lim := least(v_lim, v_r[v_i][9]);
+          v_slots := v_slots || v_i;
+          v_os := v_os || v_y;
+        end if;
+      end loop;
+      v_chg := least(v_gross, v_lim);
+      -- the breakdown, in the order the walk opens the windows
+      v_bd := array[pg_catalog.jsonb_build_object(
+        'kind', 'band', 'rule', v_best - 1,
+        'start', v_s_ts + v_p * c_us,
+        'end', v_s_ts + (v_p + ((v_r[v_best][3] - v_r[v_best][2] + 1439) % 1440 + 1) * c_min) * c_us,
+        'units', v_cnt, 'gross', v_gross, 'charged', v_chg,
+        'cap_price', case when v_r[v_best][8] is null then v_r[v_best][9] end)];
+      if v_r[v_best][8] is not null and v_r[v_best][9] is not null then
+        v_slots := v_best || v_slots;
+        v_os := 0::bigint || v_os;
+      end if;
+      for v_k in 1 .. coalesce(pg_catalog.array_length(v_slots, 1), 0) loop
+        v_i := v_slots[v_k];
+        v_bd := v_bd || pg_catalog.jsonb_build_object(
+          'kind', 'cap', 'rule', v_i - 1,
+          'cap_type', case when v_r[v_i][8] is not null then 'rolling'
+                           when v_r[v_i][2] = 0 and v_r[v_i][3] = 0 then 'day' else 'band' end,
+          'cap_price', v_r[v_i][9],
+          'start', v_s_ts + v_os[v_k] * c_us,
+          'end', v_s_ts + (v_os[v_k] + coalesce(v_r[v_i][8], ((v_r[v_i][3] - v_r[v_i][2] + 1439) % 1440 + 1) * c_min)) * c_us,
+          'units', v_cnt, 'gross', v_gross, 'charged', v_chg);
+      end loop;
+      return pg_catalog.jsonb_build_object('amount', v_chg, 'breakdown', pg_catalog.to_jsonb(v_bd));
+    end if;
+  end if;
+
   v_s_epoch := extract(epoch from v_s_ts);
 
   -- local dates from the day before S to the day after the exit: midnights and day types
