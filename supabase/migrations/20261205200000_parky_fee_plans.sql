@@ -853,22 +853,23 @@ declare
   c_never constant bigint := 9223372036854775807;
 
   -- the compiled tariff (parky_private.compile_tariff; the columns of v_r are described there)
+  -- (what the fast path needs is read here, the rest where the walk starts)
   v_tz text := p_plan.timezone;
-  v_split boolean := p_plan.split;
   v_grace_mode text := p_plan.grace_mode;
   v_grace_min integer := p_plan.grace_minutes;
-  v_n integer := p_plan.rule_count;
   v_r bigint[] := p_plan.rules;
   v_rates integer[] := p_plan.rates;
-  v_prog integer[] := p_plan.progressive;
   v_caps integer[] := p_plan.caps;
-  v_rolls integer[] := p_plan.rolling;
-  v_occ integer[] := p_plan.occurring;
-  v_has7_rate boolean := p_plan.has7_rate;
-  v_has7_cap boolean := p_plan.has7_cap;
-  v_uniform_rate boolean := p_plan.uniform_rate;
-  v_uniform_cap boolean := p_plan.uniform_cap;
-  v_all_slots integer[] := p_plan.all_slots;
+  v_split boolean;
+  v_n integer;
+  v_prog integer[];
+  v_rolls integer[];
+  v_occ integer[];
+  v_has7_rate boolean;
+  v_has7_cap boolean;
+  v_uniform_rate boolean;
+  v_uniform_cap boolean;
+  v_all_slots integer[];
 
   -- the stay; instants are bigint microseconds relative to the charging start S
   v_total bigint;                               -- exit - entry
@@ -949,7 +950,7 @@ begin
   -- page-faulted in again by the next quote (measured on a 7-day quote in a fresh connection:
   -- 51 page faults and +0.5 ms system time per call, 2.0 ms instead of 0.75 ms).
   if pg_catalog.current_setting('parky.fee_memory_ready', true) is distinct from 'on' then
-    perform pg_catalog.length(pg_catalog.repeat(' ', 8388608 + 0 * v_n));
+    perform pg_catalog.length(pg_catalog.repeat(' ', 8388608 + 0 * pg_catalog.length(v_tz)));
     perform pg_catalog.set_config('parky.fee_memory_ready', 'on', false);
   end if;
   -- times in the breakdown are shown in the tariff's time zone (the SET clause restores the
@@ -1062,6 +1063,16 @@ begin
     end if;
   end if;
 
+  v_split := p_plan.split;
+  v_n := p_plan.rule_count;
+  v_prog := p_plan.progressive;
+  v_rolls := p_plan.rolling;
+  v_occ := p_plan.occurring;
+  v_has7_rate := p_plan.has7_rate;
+  v_has7_cap := p_plan.has7_cap;
+  v_uniform_rate := p_plan.uniform_rate;
+  v_uniform_cap := p_plan.uniform_cap;
+  v_all_slots := p_plan.all_slots;
   v_s_epoch := extract(epoch from v_s_ts);
 
   -- local dates from the day before S to the day after the exit: midnights and day types
