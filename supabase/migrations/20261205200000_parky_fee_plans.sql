@@ -1414,16 +1414,13 @@ as $function$
 declare
   v_row parky_private.lot_tariff_plans;
 begin
-  select p.* into v_row
-    from parky_private.lot_tariff_plans p
-    join parky.parking_lots l on l.id = p.parking_lot_id
-   where p.parking_lot_id = p_lot_id and l.deleted_at is null;
+  select p.* into v_row from parky_private.lot_tariff_plans p where p.parking_lot_id = p_lot_id;
   return v_row;
 end;
 $function$;
 comment on function parky_private.lot_plan(uuid) is
-  'The compiled tariff (or stored error) of a live lot, all fields null when it has none; for quote_fee, which checks '
-  'the lot''s visibility first.';
+  'The compiled tariff (or stored error) of a lot, all fields null when it has none; for quote_fee, which only asks '
+  'for a lot the caller sees (live, RLS).';
 revoke execute on function parky_private.lot_plan(uuid) from public;
 grant execute on function parky_private.lot_plan(uuid) to anon, authenticated, service_role;
 
@@ -1552,12 +1549,15 @@ begin
     raise exception using errcode = 'PK215', message = 'a quote covers at most 31 days',
       hint = 'quote a shorter stay; a running session is quoted with quote_parking_session';
   end if;
-  -- the lot as the caller sees it (RLS), then its compiled tariff
-  if not exists (select from parky.parking_lots l where l.id = p_lot_id and l.deleted_at is null) then
+  -- the lot as the caller sees it (RLS), with its compiled tariff
+  select p.* into v_lot
+    from parky.parking_lots l
+    cross join lateral parky_private.lot_plan(l.id) p
+   where l.id = p_lot_id and l.deleted_at is null;
+  if not found then
     raise exception using errcode = 'PK102', message = 'parking lot not found',
       hint = 'the lot does not exist, is hidden or was removed';
   end if;
-  v_lot := parky_private.lot_plan(p_lot_id);
   if v_lot.parking_lot_id is null then
     raise exception using errcode = 'PK201', message = 'this parking lot has no tariff',
       hint = 'its owner has not published pricing rules yet';

@@ -63,7 +63,8 @@ select throws_ok($$ update parky_private.lot_tariff_plans set error_code = null 
 reset role;
 select is((select count(*)::int from parky_private.lot_plans(array['a0000000-0000-0000-0000-00000000000d'::uuid])), 0,
           'lot_plans never returns a deleted lot''s tariff');
-select is((parky_private.lot_plan('a0000000-0000-0000-0000-00000000000d')).parking_lot_id, null, 'nor does lot_plan');
+select throws_ok($$ select parky.quote_fee('a0000000-0000-0000-0000-00000000000d', now(), now()) $$, 'PK102', null,
+                 'nor does a quote (the deleted lot is not found)');
 select tests.authenticate_as('pk_owner');
 
 -- quotes agree with the pure function on the exported tariff, breakdown included (as the owner:
