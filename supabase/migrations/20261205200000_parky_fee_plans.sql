@@ -819,6 +819,7 @@ begin
   foreach v_i in array v_occ loop
     v_bounds := v_bounds || (v_r[v_i][2])::integer || (v_r[v_i][3])::integer;
   end loop;
+  v_bounds := array(select distinct b from pg_catalog.unnest(v_bounds) as b);
   foreach v_i in array v_rolls loop
     v_min_rolling := least(v_min_rolling, v_r[v_i][8]);
   end loop;
@@ -884,26 +885,26 @@ declare
   v_type_rate integer[];                        -- day type of date index k for rate rules
   v_type_cap integer[];                         -- ... and for cap-only rules
   v_date date;
-  v_os bigint[] := array[]::bigint[];           -- occurrence starts (rule-major)
-  v_oe bigint[] := array[]::bigint[];           -- occurrence ends
+  v_os bigint[];           -- occurrence starts (rule-major)
+  v_oe bigint[];           -- occurrence ends
   v_ptr integer[];                              -- first occurrence of each rule ending after a
-  v_on integer := 0;
+  v_on integer;
 
   -- the walk
-  v_a bigint := 0::bigint;                      -- current event
+  v_a bigint;                      -- current event
   v_b bigint;                                   -- next event
-  v_origin bigint := 0::bigint;                 -- start of the current unit sequence
-  v_unit_end bigint := 0::bigint;               -- end of the unit generated last
-  v_last integer := 0;                          -- rule that priced the unit generated last
+  v_origin bigint;                 -- start of the current unit sequence
+  v_unit_end bigint;               -- end of the unit generated last
+  v_last integer;                          -- rule that priced the unit generated last
   v_best integer;
   v_restart boolean;
-  v_closing boolean := false;
+  v_closing boolean;
   v_p bigint;
   v_cnt bigint;
   v_gross bigint;
   v_lim bigint;
   v_chg bigint;
-  v_amount bigint := 0::bigint;
+  v_amount bigint;
   v_rk bigint[];                                -- current rolling window index per rule
   v_rapp boolean[];                             -- does that window apply (day_of_week)
   v_first bigint[];                             -- first window of each capped rule
@@ -1063,6 +1064,16 @@ begin
     end if;
   end if;
 
+  -- the walk's state (set here rather than in DECLARE: the fast path above does not need it)
+  v_os := array[]::bigint[];
+  v_oe := array[]::bigint[];
+  v_on := 0;
+  v_a := 0;
+  v_origin := 0;
+  v_unit_end := 0;
+  v_last := 0;
+  v_closing := false;
+  v_amount := 0;
   v_split := p_plan.split;
   v_n := p_plan.rule_count;
   v_prog := p_plan.progressive;
