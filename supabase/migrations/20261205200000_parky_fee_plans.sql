@@ -17,7 +17,8 @@
 --   parky.validate_tariff(jsonb)            + limits: PK004 more than 20 rules, PK005
 --                                           cap_minutes < 60, PK006 work budget exceeded
 --   parky_private.compile_tariff(jsonb)     validate (fast path, else validate_tariff) + compile
---   parky_private.fee_of_plan(plan, ts, ts) the fee walk of calculate_fee, on a compiled tariff
+--   parky_private.fee_of_plan(plan, ts, ts) the fee walk of calculate_fee, on a compiled tariff, with a
+--                                           fast path for stays that meet no window boundary
 --   parky.calculate_fee(jsonb, ts, ts)      = fee_of_plan(compile_tariff(tariff), ts, ts)
 --   parky_private.lot_tariff_plans          one compiled tariff per lot with rules, or the
 --                                           error that its current rules raise
