@@ -60,8 +60,17 @@ function randomCase(next: () => number): Case {
   }
   const timezone = pick(['Asia/Tokyo', 'Asia/Tokyo', 'UTC']);
   const grace = pick([null, null, { minutes: int(5, 20), mode: 'free_if_within' }, { minutes: 0, mode: 'first_free' }]);
-  const start = Date.UTC(2024, 0, 1) + int(0, 700) * 86_400_000 + int(0, 86_399) * 1000 + (next() < 0.1 ? int(1, 999) : 0);
-  const length = next() < 0.8 ? int(1, 6 * 3600) * 1000 : int(6 * 3600, 30 * 3600) * 1000;
+  const day = Date.UTC(2024, 0, 1) + int(0, 700) * 86_400_000;
+  const offset = timezone === 'Asia/Tokyo' ? 9 * 3_600_000 : 0;
+  // sometimes exactly on a window boundary (local time), to test the edges
+  const edge = next() < 0.2 ? minutesOf(pick(rules)[pick(['start_time', 'end_time'])] as string) * 60_000 - offset : null;
+  const start = edge !== null ? day + edge : day + int(0, 86_399) * 1000 + (next() < 0.1 ? int(1, 999) : 0);
+  let length = next() < 0.8 ? int(1, 6 * 3600) * 1000 : int(6 * 3600, 30 * 3600) * 1000;
+  // and sometimes ending exactly on one
+  if (next() < 0.15) {
+    const m = minutesOf(pick(rules)[pick(['start_time', 'end_time'])] as string) * 60_000 - offset;
+    length = (((day + m - start) % 86_400_000) + 86_400_000) % 86_400_000 || 86_400_000;
+  }
   return { tariff: { timezone, unit_boundary: pick(['unit_start', 'split']), grace, rules },
            started_at: new Date(start).toISOString(), ended_at: new Date(start + length).toISOString() };
 }
