@@ -836,6 +836,11 @@ isOneToOne: false
             "activate_theme":
 { Args: { "p_client_request_id": string,"p_theme_code": string }; Returns: Json
                            },
+"admin_staff_fields":
+{ Args: { "p_ids": (string)[],"p_kind": string }; Returns: {
+              "id": string,"staff_user_id": string
+            }[]
+                           },
 "calculate_fee":
 { Args: { "p_ended_at": string,"p_started_at": string,"p_tariff": Json }; Returns: Json
                            },

@@ -331,6 +331,30 @@ const RULE_FIELDS = new Set([
 ]);
 const TARIFF_FIELDS = new Set(['timezone', 'unit_boundary', 'grace', 'rules']);
 
+/** Limits that bound the work of a fee (validate_tariff: PK004, PK005, PK006). */
+export const MAX_RULES = 20;
+export const MIN_CAP_MINUTES = 60;
+export const WORK_BUDGET = 1200;
+
+/** (window boundaries per day) x (rules): the work bound that validate_tariff checks (PK006). */
+export function workPerDay(rules: TariffRule[]): number {
+  let events = 0;
+  let restarts = 0;
+  for (const r of rules) {
+    const rate = r.unit_minutes != null;
+    if (r.cap_minutes != null) {
+      events += Math.ceil(1440 / r.cap_minutes);
+      if (!rate) restarts += Math.ceil(1440 / r.cap_minutes);
+    }
+    if (rate || r.cap_minutes == null) {
+      events += minutesOf(r.start_time) === minutesOf(r.end_time) ? 1 : 2;
+      if (!rate) restarts += 1;
+    }
+  }
+  events += rules.filter((r) => (r.elapsed_from_minutes ?? 0) > 0).length * (1 + restarts);
+  return events * rules.length;
+}
+
 const isInt = (v: unknown, min: number, max: number) =>
   typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 
@@ -351,7 +375,8 @@ export function referenceValidate(tariff: unknown): string | null {
     if (Object.keys(g).some((k) => k !== 'minutes' && k !== 'mode')) return 'grace';
     if (!isInt(g.minutes, 0, 527040) || (g.mode !== 'free_if_within' && g.mode !== 'first_free')) return 'grace';
   }
-  if (!Array.isArray(t.rules) || t.rules.length === 0 || t.rules.length > 50) return 'rules';
+  if (!Array.isArray(t.rules) || t.rules.length === 0) return 'rules';
+  if (t.rules.length > MAX_RULES) return 'limit: rules';
   const rules = t.rules as Record<string, unknown>[];
   for (const [i, r] of rules.entries()) {
     if (typeof r !== 'object' || r === null || Array.isArray(r)) return `rule ${i}: not an object`;
@@ -371,6 +396,7 @@ export function referenceValidate(tariff: unknown): string | null {
     if (r.cap_price != null && !isInt(r.cap_price, 0, 2147483647)) return `rule ${i}: cap_price`;
     if (r.cap_minutes != null) {
       if (!isInt(r.cap_minutes, 1, 527040)) return `rule ${i}: cap_minutes`;
+      if ((r.cap_minutes as number) < MIN_CAP_MINUTES) return `limit: rule ${i}: cap_minutes`;
       if (r.cap_price == null) return `rule ${i}: cap_minutes without cap_price`;
       if (!rate && (minutesOf(r.start_time as string) !== 0 || minutesOf(r.end_time as string) !== 0)) return `rule ${i}: rolling cap times`;
     }
@@ -415,5 +441,6 @@ export function referenceValidate(tariff: unknown): string | null {
       }
     }
   }
+  if (workPerDay(rules as unknown as TariffRule[]) > WORK_BUDGET) return 'limit: work budget';
   return null;
 }

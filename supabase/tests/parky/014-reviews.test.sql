@@ -81,8 +81,8 @@ select is(parky.moderate_review(gen_random_uuid(), (select id from parky.parking
                                 'rejected', 'Offensive language') ->> 'rejection_reason', 'Offensive language', 'admin rejects with a reason');
 select is((select array[rating_count::numeric, rating_average] from parky.parking_lots where id = 'a0000000-0000-0000-0000-00000000000a'),
           array[1, 4.00], 'a rejected review leaves the summary');
-select is((select moderated_by from parky.parking_reviews where user_id = tests.get_supabase_uid('pk_other')), tests.get_supabase_uid('pk_admin'),
-          'the moderator is recorded');
+select is((select f.staff_user_id from parky.admin_staff_fields('review_moderator', array(select id from parky.parking_reviews where user_id = tests.get_supabase_uid('pk_other'))) f),
+          tests.get_supabase_uid('pk_admin'), 'the moderator is recorded (admins read it through admin_staff_fields)');
 select throws_ok($$ select parky.moderate_review(gen_random_uuid(), gen_random_uuid(), 'approved') $$, 'PK111', null, 'an unknown review');
 select throws_ok($$ update parky.parking_reviews set comment = 'censored' where user_id <> auth.uid() $$, 'PK109', null, 'moderators do not edit content');
 

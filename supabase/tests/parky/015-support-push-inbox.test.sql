@@ -50,8 +50,8 @@ select throws_ok($$ select parky.file_error_report(gen_random_uuid(), 'a0000000-
 select tests.authenticate_as('pk_admin');
 select lives_ok($$ update parky.error_reports set status = 'resolved', resolution_note = 'Tariff updated'
                    where parking_lot_id = 'a0000000-0000-0000-0000-00000000000a' $$, 'admin resolves it');
-select is((select handled_by from parky.error_reports where parking_lot_id = 'a0000000-0000-0000-0000-00000000000a'),
-          tests.get_supabase_uid('pk_admin'), 'handled_by is the admin');
+select is((select f.staff_user_id from parky.admin_staff_fields('report_handler', array(select id from parky.error_reports where parking_lot_id = 'a0000000-0000-0000-0000-00000000000a')) f),
+          tests.get_supabase_uid('pk_admin'), 'handled_by is the admin (admins read it through admin_staff_fields)');
 
 -- =============================================================================================
 -- push tokens
