@@ -9,8 +9,8 @@
 --   rules hold on every day type in a fixed-offset zone) is precomputed when the tariff is
 --   compiled, per segment of the local day between two window boundaries: the winning rate rule,
 --   its unit and price, the cap that applies, and the breakdown entries with their offsets.
---   quote_fee reads those columns with the lot in one statement and prices such a stay in
---   about 15 expressions; every other stay goes to fee_of_plan as before.
+--   parky_private.quote_fee reads those columns with the lot in one statement and prices such a
+--   stay in about a dozen expressions; every other stay goes to fee_of_plan as before.
 --
 -- Visibility
 --   The plan table is private (not granted to the API roles), so the one function that reads the
