@@ -315,7 +315,9 @@ $$;
 comment on function parky_private.quote_fee(uuid, timestamptz, timestamptz) is
   'parky.quote_fee''s body (security definer: it reads the private compiled tariffs). It shows a lot to anon and '
   'authenticated callers as the lots'' read policy does (live lots only), and every live lot to the other callers. '
-  'Short stays that meet no window boundary are priced from the table of parky_private.fast_quote_table, others by fee_of_plan.';
+  'Short stays that meet no window boundary are priced from the table of parky_private.fast_quote_table, others by fee_of_plan. '
+  'Errors: PK102 lot not found, PK201 no tariff, PK202 exit before entry, PK215 stay longer than 31 days, '
+  'PK001/PK004-PK006 the lot''s rules do not form a valid tariff.';
 revoke execute on function parky_private.quote_fee(uuid, timestamptz, timestamptz) from public;
 grant execute on function parky_private.quote_fee(uuid, timestamptz, timestamptz) to anon, authenticated, service_role;
 
