@@ -3,6 +3,9 @@
  * whose rules hold on every day type in a fixed-offset time zone) gives exactly what the general
  * walk gives, breakdown included: random such tariffs and stays are priced with the compiled
  * plan as is and with its `fast` flag cleared (which forces the walk). A difference prints the case.
+ * quote_fee's own fast path (the table precomputed by parky_private.fast_quote_table when a lot's
+ * tariff is saved) is checked the same way, on lots created with such tariffs in a transaction
+ * that is rolled back.
  */
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const DB_URL = process.env.SUPABASE_DB_URL;
 const SEED = Number(process.env.FEE_SEED ?? 20261205);
 const CASES = 1500;
+const QUOTE_CASES = 1000;
 
 /** mulberry32 */
 function prng(seed: number) {
@@ -120,5 +124,46 @@ describe('fee_of_plan fast path', () => {
     expect(differences.length).toBe(0);
     // the cases exercise the fast path: many stays meet no boundary
     expect(cases.filter(meetsNoBoundary).length).toBeGreaterThan(CASES / 5);
+  });
+
+  it(`quote_fee's precomputed fast path gives what the general walk gives (seed ${SEED + 1})`, { timeout: 300_000 }, async () => {
+    const next = prng(SEED + 1);
+    const cases = Array.from({ length: QUOTE_CASES }, () => randomCase(next));
+    const rollback = new Error('rollback');
+    let rows: { same: boolean; quote: unknown; walk: unknown }[] = [];
+    await sql.begin(async (tx) => {
+      await tx`create temp table fast_cases on commit drop as
+        select extensions.gen_random_uuid() as lot_id, t.c, t.ord
+          from jsonb_array_elements(${tx.json(cases as never)}::jsonb) with ordinality as t(c, ord)`;
+      await tx`insert into parky.parking_lots (id, name, prefecture, location, timezone, unit_boundary, grace)
+        select f.lot_id, 'fast quote ' || f.ord, l.prefecture, l.location,
+               f.c #>> '{tariff,timezone}', f.c #>> '{tariff,unit_boundary}', case when (f.c #>> '{tariff,grace,minutes}')::int > 0 then f.c #> '{tariff,grace}' end
+          from fast_cases f, (select l.prefecture, l.location from parky.parking_lots l limit 1) l`;
+      // (a lot stores no 0-minute grace: none is the same) the rule triggers compile each lot's tariff (and its fast-quote table)
+      await tx`insert into parky.parking_lot_pricing_rules (parking_lot_id, day_of_week, start_time, end_time,
+                 unit_minutes, unit_price, cap_minutes, cap_price, cap_repeat, priority)
+        select f.lot_id, r.day_of_week, r.start_time, r.end_time, r.unit_minutes, r.unit_price, r.cap_minutes,
+               r.cap_price, r.cap_repeat, r.priority
+          from fast_cases f
+         cross join lateral jsonb_to_recordset(f.c #> '{tariff,rules}') as r(day_of_week int[], start_time time,
+           end_time time, unit_minutes int, unit_price int, cap_minutes int, cap_price int, cap_repeat boolean, priority int)`;
+      rows = await tx`
+        select q.quote = q.walk as same, q.quote, q.walk
+          from fast_cases f
+         cross join lateral (select (f.c ->> 'started_at')::timestamptz as s, (f.c ->> 'ended_at')::timestamptz as e) t
+         cross join lateral (select
+           parky.quote_fee(f.lot_id, t.s, t.e) - array['parking_lot_id', 'started_at', 'ended_at'] as quote,
+           parky_private.fee_of_plan(jsonb_populate_record(parky_private.compile_tariff(parky_private.lot_tariff(f.lot_id)),
+                                                           '{"fast": false}'), t.s, t.e) as walk) q
+         order by f.ord`;
+      throw rollback;
+    }).catch((e) => {
+      if (e !== rollback) throw e;
+    });
+    expect(rows.length).toBe(QUOTE_CASES);
+    const differences = rows.flatMap((r, i) => (r.same ? [] : [{ ...cases[i], quote: r.quote, walk: r.walk }]));
+    for (const d of differences.slice(0, 3)) console.log(JSON.stringify(d));
+    expect(differences.length).toBe(0);
+    expect(cases.filter(meetsNoBoundary).length).toBeGreaterThan(QUOTE_CASES / 5);
   });
 });
