@@ -12,6 +12,12 @@
 -- streak progress row in one insert … on conflict do update … returning (streak state lives in
 -- the row); it returns only new threshold crossings (compiled thresholds) and rolling-window
 -- rules (per-day totals, at most N rows summed). Never a scan of the user's history.
+-- gam_process returns the EXP granted so the trigger assigns it (a PL/pgSQL simple expression,
+-- cheaper than `perform`, which runs an SPI query), and runs with enable_seqscan = off: its
+-- generic plans would otherwise read the small catalogue tables by sequential scan, evaluating
+-- the predicates of every activity type's rules and converting occurred_at to JST once per
+-- holiday row; through their keys only the event type's rules are read and the holiday check is
+-- one index probe (measured: docs/parky-gamification.md).
 --
 -- Awards: insert … on conflict do nothing returning on (user, badge, period, tier); only a new
 -- row notifies and unlocks; the badge tier's EXP goes to the ledger once per award.
@@ -188,11 +194,12 @@ comment on type parky_private.gam_rolling is 'A matching rolling-window badge ru
 
 create function parky_private.gam_process(p_log parky.user_activity_logs, p_only_badge bigint default null,
                                           p_with_exp boolean default true)
-returns void
+returns bigint
 language plpgsql volatile
 security definer
 set search_path = ''
 set plan_cache_mode = force_generic_plan  -- its statements are the same for every event: plan them once per session
+set enable_seqscan = off  -- read the rules of the event's type through their keys (see the header)
 as $$
 declare
   v_day date;
@@ -226,7 +233,7 @@ begin
   where t.activity_type = p_log.activity_type
     and (t.eligibility_path is null or coalesce(jsonb_path_match(p_log.metadata, t.eligibility_path, '{}', true), false));
   if v_locked is null then
-    return;
+    return 0;
   end if;
 
   -- One statement for the event (one executor run). EXP: the active rules of the type (id order);
@@ -344,19 +351,25 @@ begin
       perform parky_private.gam_check_levels(p_log.user_id);
     end if;
   end if;
+  return v_granted;
 end
 $$;
 comment on function parky_private.gam_process(parky.user_activity_logs, bigint, boolean) is
   'Applies one activity event: EXP rules (capped per JST day), badge progress and awards, levels. p_only_badge and p_with_exp '
-  'restrict it for parky.recompute_badge. Serialised per user by a transaction advisory lock.';
+  'restrict it for parky.recompute_badge. Serialised per user by a transaction advisory lock. Returns the EXP granted.';
 
 create function parky_private.user_activity_logs_after_insert() returns trigger
 language plpgsql
 security definer
 set search_path = ''
 as $$
+-- @plpgsql_check_options: extra_warnings = off
+-- (v_granted is never read: the assignment only makes PL/pgSQL evaluate the call as a simple
+-- expression; PERFORM would run it as an SPI query with its own executor on every event.)
+declare
+  v_granted bigint;
 begin
-  perform parky_private.gam_process(new);
+  v_granted := parky_private.gam_process(new);
   return null;
 end
 $$;
