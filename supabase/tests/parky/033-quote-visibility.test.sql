@@ -1,4 +1,4 @@
--- parky_private.quote_fee (security definer, migration 20261205210000) applies a copy of the
+-- parky_private.quote_fee (security definer, migration 20261205200000) applies a copy of the
 -- lots' read policy. For every lot state (each status, live or deleted, with or without rules)
 -- and every role (anon, a user, the lots' owner, another owner, an admin, the service role, the
 -- owner of the tables), a quote answers exactly when the caller sees the live lot under RLS.
