@@ -1,6 +1,7 @@
 // npm run bench [name …]: benchmarks against realistic volumes on the local cluster.
 // Resets the database, runs each bench/<name>.mjs (all of them by default) in name order with
-// SUPABASE_DB_URL set, then resets again so the development database is left clean.
+// SUPABASE_DB_URL (postgres) and SUPABASE_ADMIN_DB_URL (the superuser, for benchmarks that change
+// server settings) set, then resets again so the development database is left clean.
 // Benchmarks print their figures; they assert no timing.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,7 +28,8 @@ main(async () => {
     for (const name of wanted.length ? wanted : available) {
       db.reset();
       step(`bench: ${name}`);
-      const code = await runShown('node', [path.join(benchDir, `${name}.mjs`)], { cwd: root, env: { SUPABASE_DB_URL: dbUrl() } });
+      const env = { SUPABASE_DB_URL: dbUrl(), SUPABASE_ADMIN_DB_URL: dbUrl('supabase_admin') };
+      const code = await runShown('node', [path.join(benchDir, `${name}.mjs`)], { cwd: root, env });
       if (code !== 0) failed.push(name);
     }
   } finally {

@@ -645,14 +645,14 @@ isOneToOne: false
                   ]
                 },"user_exp": {
                   Row: {
-                    "level": number,"next_level_exp": number | null,"total_exp": number,"updated_at": string,"user_id": string
+                    "completed_badge_ids": (number)[],"level": number,"next_level_exp": number | null,"total_exp": number,"updated_at": string,"user_id": string
                   }
                   ComputedFields: never
                   Insert: {
-                    "level"?: number,"next_level_exp"?: number | null,"total_exp"?: number,"updated_at"?: string,"user_id": string
+                    "completed_badge_ids"?: (number)[],"level"?: number,"next_level_exp"?: number | null,"total_exp"?: number,"updated_at"?: string,"user_id": string
                   }
                   Update: {
-                    "level"?: number,"next_level_exp"?: number | null,"total_exp"?: number,"updated_at"?: string,"user_id"?: string
+                    "completed_badge_ids"?: (number)[],"level"?: number,"next_level_exp"?: number | null,"total_exp"?: number,"updated_at"?: string,"user_id"?: string
                   }
                   Relationships: [
                     {

@@ -1,9 +1,11 @@
 -- Gamification engine: aggregations, windows, time filters, streaks, tiers, hidden and seasonal
 -- badges, EXP rules with caps and validity, multi-level grants, notifications, themes, and
 -- recompute = incremental (idempotent). The catalogue is switched off; the test defines its own.
+-- Badges whose progress is checked past an award have a tier above it (a complete badge stops
+-- counting: 035).
 begin;
 set search_path = extensions, public;
-select plan(49);
+select plan(50);
 select tests.parky_fixture();
 
 update parky.badge_definitions set active = false;
@@ -20,17 +22,17 @@ insert into parky.badge_definitions (code, name_ja, name_en, condition, tiers, r
   ('t_count', 'c', 'c', '{"activity_types": ["session_end"], "aggregate": {"fn": "count"}}',
    '[{"name": "bronze", "threshold": 2, "exp": 10}, {"name": "silver", "threshold": 4, "exp": 20, "theme": "night_drive"}]', false, false, null, null),
   ('t_sum', 's', 's', '{"activity_types": ["session_end"], "aggregate": {"fn": "sum", "path": "session.duration_minutes"}}',
-   '[{"name": "standard", "threshold": 100}]', false, false, null, null),
+   '[{"name": "bronze", "threshold": 100}, {"name": "silver", "threshold": 1000}]', false, false, null, null),
   ('t_distinct', 'd', 'd', '{"activity_types": ["session_end"], "aggregate": {"fn": "count_distinct", "path": "parking.lot.id"}}',
-   '[{"name": "standard", "threshold": 3}]', false, false, null, null),
+   '[{"name": "bronze", "threshold": 3}, {"name": "silver", "threshold": 10}]', false, false, null, null),
   ('t_day', 'dy', 'dy', '{"activity_types": ["session_end"], "aggregate": {"fn": "count"}, "window": {"type": "day"}}',
    '[{"name": "standard", "threshold": 2}]', true, false, null, null),
   ('t_week', 'w', 'w', '{"activity_types": ["session_end"], "aggregate": {"fn": "count"}, "window": {"type": "week"}}',
    '[{"name": "standard", "threshold": 2}]', true, false, null, null),
   ('t_month', 'm', 'm', '{"activity_types": ["session_end"], "aggregate": {"fn": "count"}, "window": {"type": "month"}}',
-   '[{"name": "standard", "threshold": 3}]', false, false, null, null),
+   '[{"name": "bronze", "threshold": 3}, {"name": "silver", "threshold": 100}]', false, false, null, null),
   ('t_rolling', 'r', 'r', '{"activity_types": ["session_end"], "aggregate": {"fn": "count"}, "window": {"type": "rolling", "days": 3}}',
-   '[{"name": "standard", "threshold": 3}]', false, false, null, null),
+   '[{"name": "bronze", "threshold": 3}, {"name": "silver", "threshold": 100}]', false, false, null, null),
   ('t_night', 'n', 'n', '{"activity_types": ["session_end"], "time_of_day": {"from": "22:00", "to": "05:00"}, "aggregate": {"fn": "count"}}',
    '[{"name": "standard", "threshold": 1}]', false, false, null, null),
   ('t_weekend', 'we', 'we', '{"activity_types": ["session_end"], "days": "weekend", "aggregate": {"fn": "count"}}',
@@ -90,7 +92,7 @@ select pg_temp.park('2026-11-12 12:00+09', 'L4', 20);
 
 -- aggregations and tiers
 select is(pg_temp.awards('t_count'), array['#1', '#2'], 'count: bronze at 2, silver at 4');
-select is(pg_temp.progress('t_count'), 6::numeric, 'count progress');
+select is(pg_temp.progress('t_count'), 4::numeric, 'count progress stops at the last tier (silver, 4 of 6 events)');
 select is(pg_temp.progress('t_sum'), 130::numeric, 'sum of a metadata number');
 select is(pg_temp.awards('t_sum'), array['#1'], 'sum threshold');
 select is(pg_temp.progress('t_distinct'), 4::numeric, 'count_distinct counts L1, L2, L3, L4 once each');
@@ -185,7 +187,8 @@ select set_eq($$ select k || v from t_before $$, $$ select * from pg_temp.state(
 -- An edited badge is applied to the past with recompute_badge
 update parky.badge_definitions set tiers = tiers || '[{"name": "gold", "threshold": 6}]'::jsonb where code = 't_count';
 select lives_ok($$ select parky.recompute_badge((select id from t_badge where code = 't_count')) $$, 'recompute_badge after an edit');
-select is(pg_temp.awards('t_count'), array['#1', '#2', '#3'], 'it awards the new gold tier');
+select is(pg_temp.awards('t_count'), array['#1', '#2', '#3'], 'it awards the new gold tier (the complete badge counts again)');
+select is(pg_temp.progress('t_count'), 6::numeric, 'from the whole log');
 select is((select count(*) from parky.user_notifications where user_id = tests.get_supabase_uid('pk_user') and title like '%c gold%'),
           1::bigint, 'and notifies it once');
 
