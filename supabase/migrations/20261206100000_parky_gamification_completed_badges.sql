@@ -7,16 +7,47 @@
 -- writes did nothing (benchmark: docs/parky-gamification.md).
 --
 -- Now the award of a badge's last tier records the badge in parky.user_exp.completed_badge_ids,
--- and the engine skips the rules of completed badges. A completed badge's progress row keeps the
--- value at which it completed. Adding a tier to a badge is an edit like any other: recompute_badge
--- applies it (it takes the badge out of every user's completed list and replays the log).
+-- and the engine skips the rules of completed badges (the list is read after the user's lock, so
+-- an event waiting behind a recompute sees the list the recompute left). A completed badge's
+-- progress row keeps the value at which it completed. Existing awards are backfilled below.
+-- Editing a badge's tiers or repeatable flag reopens it for everyone (new events count again,
+-- from the frozen value); recompute_badge applies the edit to the past, as for any edit.
 --
--- Objects: parky.user_exp.completed_badge_ids (new column); parky_private.gam_process,
---          gam_award, recompute_user_gamification, recompute_badge (replaced).
+-- Objects: parky.user_exp.completed_badge_ids (new column), parky_private.badge_definitions_reopen()
+--          and its trigger (new); parky_private.gam_process, gam_award, recompute_user_gamification,
+--          recompute_badge (replaced).
 
 alter table parky.user_exp add column completed_badge_ids bigint[] not null default '{}';
 comment on column parky.user_exp.completed_badge_ids is
   'Badges (awarded once) whose last tier the user holds: the engine no longer counts their progress. Written by the engine.';
+
+-- Awards made before this migration: a badge awarded once whose last tier the user holds is complete.
+insert into parky.user_exp as e (user_id, completed_badge_ids)
+select a.user_id, array_agg(distinct a.badge_id order by a.badge_id)
+from parky.user_badges a
+join parky.badge_definitions b on b.id = a.badge_id and not b.repeatable
+where a.tier = (select max(t.tier) from parky_private.badge_tiers t where t.badge_id = a.badge_id)
+group by a.user_id
+on conflict (user_id) do update set completed_badge_ids = excluded.completed_badge_ids;
+
+-- An edit that can make a badge award again (tiers, repeatable) reopens it for every user. A
+-- rare admin action: it reads every user_exp row.
+create function parky_private.badge_definitions_reopen() returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  update parky.user_exp e set completed_badge_ids = array_remove(e.completed_badge_ids, new.id)
+  where new.id = any(e.completed_badge_ids);
+  return null;
+end
+$$;
+comment on function parky_private.badge_definitions_reopen() is
+  'AFTER UPDATE trigger on badge_definitions (tiers or repeatable changed): takes the badge out of every completed list.';
+create trigger badge_definitions_after_update_reopen after update of tiers, repeatable on parky.badge_definitions
+  for each row when (old.tiers is distinct from new.tiers or old.repeatable is distinct from new.repeatable)
+  execute function parky_private.badge_definitions_reopen();
 
 create or replace function parky_private.gam_award(p_log parky.user_activity_logs, p_badge_id bigint, p_period_key text, p_tier int)
 returns bigint
@@ -98,28 +129,22 @@ declare
   v_num numeric;
   v_awarded int;
   v_locked boolean;
-  v_completed bigint[];
   v_crossings parky_private.gam_crossing[];
   v_crossing parky_private.gam_crossing;
   v_rollings parky_private.gam_rolling[];
   v_rolling parky_private.gam_rolling;
 begin
   -- Eligible events of a type that has rules only; then the user's lock, so caps, progress and
-  -- awards are exact. The user's completed badges are read in the same query: a list a concurrent
-  -- event completed while this one waited for the lock is missed, which costs one progress write
-  -- that awards nothing (the row's awarded_tier is already the last tier).
+  -- awards are exact.
   -- (The JST calendar values are computed here too: PL/pgSQL expressions cost a set-up per transaction.)
   select case when exists (select from parky.activity_exp_rules r where p_with_exp and r.activity_type = t.activity_type and r.active)
                    or exists (select from parky_private.badge_rules b where b.activity_type = t.activity_type)
               then (select true from pg_catalog.pg_advisory_xact_lock(7301, pg_catalog.hashtext(p_log.user_id::text))) end,
          j.local::date, 'W' || date_trunc('week', j.local)::date, 'M' || to_char(j.local, 'YYYY-MM'),
          extract(hour from j.local)::int * 60 + extract(minute from j.local)::int, extract(isodow from j.local) >= 6,
-         exists (select from parky.public_holidays h where h.holiday_date = j.local::date),
-         coalesce(e.completed_badge_ids, '{}')
-  into v_locked, v_day, v_week, v_month, v_minute, v_weekend, v_holiday, v_completed
-  from parky.activity_types t
-  cross join lateral (select p_log.occurred_at at time zone 'Asia/Tokyo' as local) j
-  left join parky.user_exp e on e.user_id = p_log.user_id
+         exists (select from parky.public_holidays h where h.holiday_date = j.local::date)
+  into v_locked, v_day, v_week, v_month, v_minute, v_weekend, v_holiday
+  from parky.activity_types t, lateral (select p_log.occurred_at at time zone 'Asia/Tokyo' as local) j
   where t.activity_type = p_log.activity_type
     and (t.eligibility_path is null or coalesce(jsonb_path_match(p_log.metadata, t.eligibility_path, '{}', true), false));
   if v_locked is null then
@@ -176,7 +201,8 @@ begin
              case when b.agg = 'count_distinct' then p_log.metadata #>> b.agg_path end as dvalue
       from parky_private.badge_rules b
       where b.activity_type = p_log.activity_type and (p_only_badge is null or b.badge_id = p_only_badge)
-        and b.badge_id <> all(v_completed)
+        -- complete badges, read after the lock: a recompute that reopened one has committed
+        and b.badge_id <> all(coalesce((select e.completed_badge_ids from parky.user_exp e where e.user_id = p_log.user_id), '{}'))
         and (b.valid_from is null or b.valid_from <= p_log.occurred_at) and (b.valid_to is null or p_log.occurred_at < b.valid_to)
         and (b.minute_from is null or case when b.minute_from < b.minute_to
                                            then v_minute >= b.minute_from and v_minute < b.minute_to

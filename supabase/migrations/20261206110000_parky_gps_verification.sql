@@ -6,9 +6,9 @@
 -- afternoon. The database cannot prove a position is real; it can refuse to believe positions
 -- that a car could not have produced:
 --   - travel: the position must be reachable from the user's previous verified session, at most
---     250 km/h between that session's lot (from when it ended) and this lot (faster than any
---     road, slower than no train: a rental car after a Shinkansen ride is the edge case, and it
---     only loses the verification);
+--     250 km/h between that session's lot (from when it ended or was cancelled) and this lot
+--     (faster than any road, slower than no train: a rental car after a Shinkansen ride is the
+--     edge case, and it only loses the verification);
 --   - budget: at most 10 verified sessions per user and JST day (a distinct-lot badge gains at
 --     most 10 lots a day; gold, 100 lots, takes ten days of driving).
 -- A session that fails either check still starts (and is charged): it is unverified, so it earns
@@ -32,9 +32,12 @@ security definer
 set search_path = ''
 as $$
   select
-    -- travel: from the previous verified session's lot, from when it ended (or started)
+    -- travel: from the previous verified session's lot, since the user left it: when it ended, when
+    -- it was cancelled (updated_at), or now if it still runs in this statement's snapshot (an end
+    -- committing while this start waits for the one-active-session index)
     coalesce((select extensions.st_distance(l.location, p_location)
-                     / greatest(extract(epoch from now() - coalesce(s.ended_at, s.started_at)), 60) * 3.6 <= 250
+                     / greatest(extract(epoch from now() - case when s.status in ('pending', 'parking') then now()
+                                                                else coalesce(s.ended_at, s.updated_at) end), 60) * 3.6 <= 250
               from parky.parking_sessions s join parky.parking_lots l on l.id = s.parking_lot_id
               where s.user_id = p_user_id and s.gps_verified
               order by s.started_at desc limit 1), true)

@@ -4,9 +4,10 @@
 -- The reader badge counts distinct article ids of article_read events, which apps log
 -- themselves: ten made-up ids earned it (and its EXP) in a second. The BEFORE INSERT trigger now
 -- refuses an app-logged article_read whose article.id is not a published, not deleted article
--- (PK306, the same rule as the articles' read policy), and takes the article's category from the
--- article rather than from the app. Server events are not checked (the server writes what it
--- knows). Other app-logged types earn nothing that distinct values could farm: app_open and
+-- (PK306, the same rule as the articles' read policy; any spelling of the uuid), stores the
+-- article's canonical id and takes its category from the article rather than from the app. Server
+-- events are not checked (the server writes what it knows). Apps must therefore not log reads of
+-- drafts (an admin's preview) or of articles unpublished since: those are refused. Other app-logged types earn nothing that distinct values could farm: app_open and
 -- search count events (capped at 300 an hour, PK305), lot_view earns nothing.
 --
 -- Objects: parky_private.activity_logs_before_insert() (replaced)
@@ -18,7 +19,7 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_category text;
+  v_article parky.articles;
 begin
   if new.occurred_at > pg_catalog.now() then
     raise exception using errcode = 'PK108', message = 'occurred_at cannot be in the future',
@@ -44,15 +45,19 @@ begin
         hint = 'apps may log at most 300 events of one type per hour';
     end if;
     if new.activity_type = 'article_read' then
-      select a.category into v_category from parky.articles a
-      where a.id::text = new.metadata #>> '{article,id}'
-        and a.deleted_at is null and a.published_at <= pg_catalog.now()
-        and (a.unpublished_at is null or a.unpublished_at > pg_catalog.now());
-      if not found then
+      -- any spelling of a uuid (apps may send upper case); the row keeps the canonical one
+      if coalesce(new.metadata #>> '{article,id}' ~* '^[0-9a-f]{8}-?([0-9a-f]{4}-?){3}[0-9a-f]{12}$', false) then
+        select * into v_article from parky.articles a
+        where a.id = (new.metadata #>> '{article,id}')::uuid
+          and a.deleted_at is null and a.published_at <= pg_catalog.now()
+          and (a.unpublished_at is null or a.unpublished_at > pg_catalog.now());
+      end if;
+      if v_article.id is null then
         raise exception using errcode = 'PK306', message = 'article_read needs the id of a published article',
           hint = 'metadata: {"article": {"id": "<articles.id>"}}';
       end if;
-      new.metadata := jsonb_set(new.metadata, '{article,category}', to_jsonb(v_category));
+      new.metadata := jsonb_set(jsonb_set(new.metadata, '{article,id}', to_jsonb(v_article.id::text)),
+                                '{article,category}', to_jsonb(v_article.category));
     end if;
     new.source_type := null;
     new.source_id := null;

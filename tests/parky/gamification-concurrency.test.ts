@@ -1,5 +1,6 @@
 // Gamification under concurrency, with two connections: an award is made exactly once, a daily
-// EXP cap is never exceeded, and one real event is logged once, however the events interleave.
+// EXP cap is never exceeded, an event waiting behind a recompute sees what the recompute
+// committed, and one real event is logged once, however the events interleave.
 import { afterAll, describe, expect, it } from 'vitest';
 import { asRequest, connect, user, type Sql } from '../lib/postgrest.ts';
 
@@ -89,6 +90,32 @@ describe('gamification under concurrency', () => {
       await Promise.all([open(first), open(second), open(first), open(second)]);
       const [exp] = await admin`select total_exp::int as total from parky.user_exp where user_id = ${userId}`;
       expect(exp.total).toBe(5);
+    } finally {
+      await deleteUser(userId);
+    }
+  });
+
+  it('counts a badge for an event that waited behind a recompute reopening it', async () => {
+    // A recompute holds the user's lock and takes a badge out of the completed list; an event of the
+    // user waits for the lock and must see the list as the recompute committed it.
+    const userId = await createUser();
+    try {
+      await admin`insert into parky.user_exp (user_id, completed_badge_ids)
+                  select ${userId}, array[b.id] from parky.badge_definitions b where b.code = 'parking_regular'`;
+      let locked!: () => void;
+      const lockTaken = new Promise<void>((resolve) => { locked = resolve; });
+      const recompute = first.begin(async (tx) => {
+        await tx`select pg_advisory_xact_lock(7301, hashtext(${userId}::text))`;
+        await tx`update parky.user_exp set completed_badge_ids = '{}' where user_id = ${userId}`;
+        locked();
+        await tx`select pg_sleep(0.3)`;
+      });
+      await lockTaken;
+      await Promise.all([recompute, logEvent(second, userId, 'session_end', sessionEnd('lot-a'), crypto.randomUUID())]);
+      const progress = await admin`select p.value::int as value from parky.user_badge_progress p
+                                   join parky.badge_definitions b on b.id = p.badge_id
+                                   where p.user_id = ${userId} and b.code = 'parking_regular'`;
+      expect(progress).toEqual([{ value: 1 }]);
     } finally {
       await deleteUser(userId);
     }

@@ -3,7 +3,7 @@
 -- recompute_user and recompute_badge rebuild the completed list.
 begin;
 set search_path = extensions, public;
-select plan(14);
+select plan(17);
 select tests.parky_fixture();
 
 update parky.badge_definitions set active = false;
@@ -67,13 +67,19 @@ select lives_ok($$ select parky.recompute_user_gamification(tests.get_supabase_u
 select is(pg_temp.completed(), array['c_busy_day', 'c_lots', 'c_tiers'], 'recompute rebuilds the completed list');
 select is(pg_temp.progress('c_tiers'), 3::numeric, 'with the same frozen progress as the live engine');
 
--- A new tier: recompute_badge takes the badge out of the list and replays it
+-- A new tier reopens the badge at once: new events count again (from the frozen value) ...
 update parky.badge_definitions set tiers = tiers || '[{"name": "gold", "threshold": 5}]'::jsonb where code = 'c_tiers';
+select is(pg_temp.completed(), array['c_busy_day', 'c_lots'], 'editing the tiers takes the badge out of the completed list');
+select pg_temp.park('2026-11-04 10:00+09', 'L6');
+select is(pg_temp.progress('c_tiers'), 4::numeric, 'and the next event counts it again');
+update parky.badge_definitions set name_en = 'renamed' where code = 'c_lots';
+select is(pg_temp.completed(), array['c_busy_day', 'c_lots'], 'an edit of another column does not reopen a badge');
+-- ... and recompute_badge applies the edit to the whole log
 select lives_ok($$ select parky.recompute_badge(pg_temp.badge('c_tiers')) $$, 'recompute_badge after adding a tier');
-select is(pg_temp.progress('c_tiers'), 5::numeric, 'the badge counted the whole log again');
+select is(pg_temp.progress('c_tiers'), 5::numeric, 'the badge counted the log again up to gold (5 of the 6 events), complete again');
 select is((select array_agg(tier order by tier) from parky.user_badges
            where user_id = tests.get_supabase_uid('pk_user') and badge_id = pg_temp.badge('c_tiers')), array[1, 2, 3],
-          'and awarded gold');
+          'and awarded gold (at the fifth event)');
 
 select * from finish();
 rollback;

@@ -3,7 +3,7 @@
 -- real articles count for the reader badge. Server events are not checked.
 begin;
 set search_path = extensions, public;
-select plan(12);
+select plan(14);
 select tests.parky_fixture();
 
 insert into parky.articles (slug, title, category, published_at) values
@@ -21,12 +21,14 @@ create function pg_temp.read_sql(p_id text) returns text language sql as $$
 $$;
 create temp table t_sql as select slug, pg_temp.read_sql(id::text) as sql from t_article
   union all select 'made-up', pg_temp.read_sql('a0000000-0000-0000-0000-0000000000ff')
-  union all select 'not-a-uuid', pg_temp.read_sql('article-1');
+  union all select 'not-a-uuid', pg_temp.read_sql('article-1')
+  union all select 't-live-upper', pg_temp.read_sql(upper((select id::text from t_article where slug = 't-live')));
 grant select on t_sql to authenticated;
 
 select tests.authenticate_as('pk_user');
 select lives_ok((select sql from t_sql where slug = 't-live'), 'a published article can be logged as read');
 select lives_ok((select sql from t_sql where slug = 't-live-2'), 'another one');
+select lives_ok((select sql from t_sql where slug = 't-live-upper'), 'an upper-case spelling of a published article''s id');
 select throws_ok((select sql from t_sql where slug = 'made-up'), 'PK306', 'article_read needs the id of a published article',
                  'a made-up article id is refused');
 select throws_ok((select sql from t_sql where slug = 'not-a-uuid'), 'PK306', null, 'so is an id that is not a uuid');
@@ -40,10 +42,14 @@ reset role;
 
 select is((select array_agg(metadata #>> '{article,category}' order by metadata #>> '{article,category}')
            from parky.user_activity_logs where user_id = tests.get_supabase_uid('pk_user') and activity_type = 'article_read'),
-          array['guide', 'news'], 'the category is the article''s, not the app''s');
+          array['guide', 'guide', 'news'], 'the category is the article''s, not the app''s');
+select is((select count(*) from parky.user_activity_logs
+           where user_id = tests.get_supabase_uid('pk_user') and activity_type = 'article_read'
+             and metadata #>> '{article,id}' = (select id::text from t_article where slug = 't-live')), 2::bigint,
+          'the id is stored in its canonical spelling');
 select is((select p.value from parky.user_badge_progress p join parky.badge_definitions b on b.id = p.badge_id
            where p.user_id = tests.get_supabase_uid('pk_user') and b.code = 'reader'), 2::numeric,
-          'the reader badge counted the two real articles only');
+          'the reader badge counted the two real articles only (two spellings of one id are one article)');
 select lives_ok($$ select parky_private.log_activity(tests.get_supabase_uid('pk_user'), 'article_read', '{"article": {"id": "x"}}',
                                                      now(), 'test', 'x') $$, 'server events are not checked');
 
