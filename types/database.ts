@@ -924,7 +924,7 @@ isOneToOne: false
 { Args: { "p_session_id": string }; Returns: Json
                            },
 "recompute_badge":
-{ Args: { "p_badge_id": number }; Returns: Json
+{ Args: { "p_after_user"?: string,"p_badge_id": number,"p_max_users"?: number }; Returns: Json
                            },
 "recompute_user_gamification":
 { Args: { "p_user_id": string }; Returns: Json

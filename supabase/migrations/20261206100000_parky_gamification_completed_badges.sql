@@ -14,8 +14,8 @@
 -- from the frozen value); recompute_badge applies the edit to the past, as for any edit.
 --
 -- Objects: parky.user_exp.completed_badge_ids (new column), parky_private.badge_definitions_reopen()
---          and its trigger (new); parky_private.gam_process, gam_award, recompute_user_gamification,
---          recompute_badge (replaced).
+--          and its trigger (new); parky_private.gam_process, gam_award, recompute_user_gamification
+--          (replaced). recompute_badge: 20261206140000.
 
 alter table parky.user_exp add column completed_badge_ids bigint[] not null default '{}';
 comment on column parky.user_exp.completed_badge_ids is
@@ -318,43 +318,3 @@ $$;
 comment on function parky_private.recompute_user_gamification(uuid) is
   'Rebuilds a user''s progress, EXP ledger, caps and total from the log in event order, awarding what is missing; idempotent. '
   'Awards and levels are never taken back.';
-
-create or replace function parky_private.recompute_badge(p_badge_id bigint) returns jsonb
-language plpgsql volatile
-security definer
-set search_path = ''
-as $$
-declare
-  v_user uuid;
-  v_log parky.user_activity_logs;
-  v_users int := 0;
-begin
-  perform parky_private.assert_gamification_operator();
-  if not exists (select from parky.badge_definitions b where b.id = p_badge_id) then
-    raise exception using errcode = 'PK310', message = format('badge %s not found', p_badge_id);
-  end if;
-  for v_user in select distinct l.user_id from parky.user_activity_logs l
-                where l.activity_type in (select r.activity_type from parky_private.badge_rules r where r.badge_id = p_badge_id)
-                   or l.user_id in (select p.user_id from parky.user_badge_progress p where p.badge_id = p_badge_id)
-                order by 1 loop
-    perform pg_catalog.pg_advisory_xact_lock(7301, pg_catalog.hashtext(v_user::text));
-    delete from parky.user_badge_progress p where p.user_id = v_user and p.badge_id = p_badge_id;
-    delete from parky_private.badge_distinct_values d where d.user_id = v_user and d.badge_id = p_badge_id;
-    delete from parky_private.badge_day_totals d where d.user_id = v_user and d.badge_id = p_badge_id;
-    update parky.user_exp e set completed_badge_ids = array_remove(e.completed_badge_ids, p_badge_id)
-    where e.user_id = v_user and p_badge_id = any(e.completed_badge_ids);
-    for v_log in select l.* from parky.user_activity_logs l
-                 where l.user_id = v_user
-                   and l.activity_type in (select r.activity_type from parky_private.badge_rules r where r.badge_id = p_badge_id)
-                 order by l.occurred_at, l.id loop
-      continue when not parky_private.gam_countable(v_log);
-      perform parky_private.gam_process(v_log, p_badge_id, false);
-    end loop;
-    v_users := v_users + 1;
-  end loop;
-  return jsonb_build_object('badge_id', p_badge_id, 'users', v_users,
-                            'awards', (select count(*) from parky.user_badges a where a.badge_id = p_badge_id));
-end
-$$;
-comment on function parky_private.recompute_badge(bigint) is
-  'Rebuilds one badge''s progress for every user from the log (apply an edited definition), awarding what is missing; idempotent.';

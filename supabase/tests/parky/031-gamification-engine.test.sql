@@ -186,7 +186,7 @@ select set_eq($$ select k || v from t_before $$, $$ select * from pg_temp.state(
 
 -- An edited badge is applied to the past with recompute_badge
 update parky.badge_definitions set tiers = tiers || '[{"name": "gold", "threshold": 6}]'::jsonb where code = 't_count';
-select lives_ok($$ select parky.recompute_badge((select id from t_badge where code = 't_count')) $$, 'recompute_badge after an edit');
+select lives_ok($$ select parky.recompute_badge((select id from t_badge where code = 't_count'), null, 5000) $$, 'recompute_badge after an edit');
 select is(pg_temp.awards('t_count'), array['#1', '#2', '#3'], 'it awards the new gold tier (the complete badge counts again)');
 select is(pg_temp.progress('t_count'), 6::numeric, 'from the whole log');
 select is((select count(*) from parky.user_notifications where user_id = tests.get_supabase_uid('pk_user') and title like '%c gold%'),

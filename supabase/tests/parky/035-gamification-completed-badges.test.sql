@@ -1,9 +1,10 @@
 -- A badge awarded once stops counting when its last tier is awarded (20261206100000): no more
 -- progress writes, no new period rows, no new distinct values; repeatable badges never complete;
--- recompute_user and recompute_badge rebuild the completed list.
+-- recompute_user and recompute_badge rebuild the completed list; recompute_badge works in batches of
+-- users (20261206140000).
 begin;
 set search_path = extensions, public;
-select plan(17);
+select plan(21);
 select tests.parky_fixture();
 
 update parky.badge_definitions set active = false;
@@ -75,11 +76,34 @@ select is(pg_temp.progress('c_tiers'), 4::numeric, 'and the next event counts it
 update parky.badge_definitions set name_en = 'renamed' where code = 'c_lots';
 select is(pg_temp.completed(), array['c_busy_day', 'c_lots'], 'an edit of another column does not reopen a badge');
 -- ... and recompute_badge applies the edit to the whole log
-select lives_ok($$ select parky.recompute_badge(pg_temp.badge('c_tiers')) $$, 'recompute_badge after adding a tier');
+-- in batches of 7 users: each call returns the cursor of the next one, null after the last user
+create temp table t_batches (n int, result jsonb);
+do $$
+declare
+  v_result jsonb;
+  v_calls int := 0;
+begin
+  loop
+    v_result := parky.recompute_badge(pg_temp.badge('c_tiers'), (v_result ->> 'next_after_user')::uuid, 7);
+    v_calls := v_calls + 1;
+    insert into t_batches values (v_calls, v_result);
+    exit when v_result ->> 'next_after_user' is null or v_calls > 1000;
+  end loop;
+end
+$$;
+select is((select sum((result ->> 'users')::int) from t_batches), (select count(*)::bigint from parky.app_users),
+          'recompute_badge in batches of 7 users went through every user once');
+select is((select count(*) from t_batches where (result ->> 'users')::int = 7 and result ->> 'next_after_user' is not null),
+          (select count(*) - 1 from t_batches), 'every full batch returns a cursor; the last one returns null');
+select is((select (result ->> 'next_after_user')::uuid from t_batches where n = 1),
+          (select id from parky.app_users order by id offset 6 limit 1), 'the cursor is the last user of the batch (id order)');
 select is(pg_temp.progress('c_tiers'), 5::numeric, 'the badge counted the log again up to gold (5 of the 6 events), complete again');
 select is((select array_agg(tier order by tier) from parky.user_badges
            where user_id = tests.get_supabase_uid('pk_user') and badge_id = pg_temp.badge('c_tiers')), array[1, 2, 3],
           'and awarded gold (at the fifth event)');
+select throws_ok($$ select parky.recompute_badge(pg_temp.badge('c_tiers'), null, 0) $$, 'PK316', null, 'a batch needs a user');
+select throws_ok($$ select parky.recompute_badge(pg_temp.badge('c_tiers'), null, 5001) $$, 'PK316', null,
+                 'and at most 5,000');
 
 select * from finish();
 rollback;
